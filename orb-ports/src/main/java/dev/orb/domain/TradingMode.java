@@ -1,0 +1,7 @@
+package dev.orb.domain;
+
+/** Which broker environment orders go to. */
+public enum TradingMode {
+    PAPER,
+    LIVE
+}

@@ -1,0 +1,36 @@
+package dev.orb.ports;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import dev.orb.domain.DailyBar;
+import dev.orb.domain.DailyStats;
+import dev.orb.domain.OpeningRangeRecord;
+
+/** Stored market data: daily bars, the nightly universe and the day's opening ranges. Safe for concurrent use. */
+public interface MarketStore {
+    /** Inserts or replaces daily bars by (symbol, date), atomically. */
+    void upsertDailyBars(Collection<DailyBar> bars);
+
+    /** Daily bars with dates in {@code [from, to]}, by date then symbol. */
+    List<DailyBar> dailyBars(LocalDate from, LocalDate to);
+
+    /** The dates in {@code [from, to]} that have at least one stored daily bar. */
+    List<LocalDate> dailyBarDates(LocalDate from, LocalDate to);
+
+    /** Deletes daily bars dated before {@code date}; returns how many. */
+    int deleteDailyBarsBefore(LocalDate date);
+
+    /** Replaces the universe (eligible symbols with their statistics) of {@code session}. */
+    void saveUniverse(LocalDate session, Collection<DailyStats> universe);
+
+    /** The universe of {@code session}, by symbol; empty when none was computed. */
+    List<DailyStats> universe(LocalDate session);
+
+    /** Inserts or replaces opening-range records by (session, symbol). */
+    void saveOpeningRanges(Collection<OpeningRangeRecord> records);
+
+    /** The opening ranges of {@code session}: by rank (candidates first), then symbol. */
+    List<OpeningRangeRecord> openingRanges(LocalDate session);
+}
