@@ -3,10 +3,12 @@ package dev.orb.ports;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import dev.orb.domain.DailyBar;
 import dev.orb.domain.DailyStats;
 import dev.orb.domain.OpeningRangeRecord;
+import dev.orb.domain.Symbol;
 
 /** Stored market data: daily bars, the nightly universe and the day's opening ranges. Safe for concurrent use. */
 public interface MarketStore {
@@ -33,4 +35,20 @@ public interface MarketStore {
 
     /** The opening ranges of {@code session}: by rank (candidates first), then symbol. */
     List<OpeningRangeRecord> openingRanges(LocalDate session);
+
+    /**
+     * Stores the opening-range volume (sum of the volumes of the bars that start in the first {@code minutes}
+     * minutes) of many symbols for one session, replacing what was stored for that session and length. A symbol
+     * absent from {@code volumes} had no bars in the window: its volume is 0. Atomic.
+     */
+    void saveOpeningRangeVolumes(LocalDate session, int minutes, Map<Symbol, Long> volumes);
+
+    /**
+     * The opening-range volumes of {@code sessions} (RVOL history): per symbol an array aligned with
+     * {@code sessions}, 0 where the symbol had no volume stored. Symbols with no volume in any of them are absent.
+     */
+    Map<Symbol, long[]> openingRangeVolumes(List<LocalDate> sessions, int minutes);
+
+    /** The sessions in {@code [from, to]} whose opening-range volumes of length {@code minutes} are stored. */
+    List<LocalDate> openingRangeVolumeDates(LocalDate from, LocalDate to, int minutes);
 }
