@@ -1,0 +1,156 @@
+package dev.orb.core.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.orb.domain.Account;
+import dev.orb.domain.Asset;
+import dev.orb.domain.Bar;
+import dev.orb.domain.ClientOrderId;
+import dev.orb.domain.DailyStats;
+import dev.orb.domain.KillSwitchState;
+import dev.orb.domain.Order;
+import dev.orb.domain.OrderUpdate;
+import dev.orb.domain.Position;
+import dev.orb.domain.Symbol;
+import dev.orb.domain.TradingSession;
+
+/**
+ * Everything that can happen to a session, as data. Each event carries the instant it happened ({@link #at()}),
+ * taken from the clock port by whoever created it; the engine never reads a clock.
+ */
+public sealed interface EngineEvent {
+    /** When the event happened. */
+    Instant at();
+
+    /**
+     * The session starts: the account at the open gives the start-of-day equity E used for sizing and the daily
+     * loss limit, and the persisted kill switch is restored.
+     */
+    record SessionOpened(Instant at, TradingSession session, Account account, KillSwitchState killSwitch)
+            implements EngineEvent {
+        public SessionOpened {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(killSwitch, "killSwitch");
+        }
+    }
+
+    /**
+     * The opening range is complete: the inputs of the scan (strategy.md §2–7). {@code bars} are today's bars per
+     * symbol (only those in the opening-range window are used); {@code orVolumeHistory} holds per symbol the
+     * opening-range volumes of the previous {@code rvol.lookback} sessions, oldest first; {@code assets} tells
+     * tradability (a symbol without an entry is treated as not shortable).
+     */
+    record ScanReady(Instant at, Map<Symbol, DailyStats> universe, Map<Symbol, List<Bar>> bars,
+                     Map<Symbol, long[]> orVolumeHistory, Map<Symbol, Asset> assets) implements EngineEvent {
+        public ScanReady {
+            Objects.requireNonNull(at, "at");
+            universe = Map.copyOf(universe);
+            bars = Map.copyOf(bars);
+            orVolumeHistory = Map.copyOf(orVolumeHistory);
+            assets = Map.copyOf(assets);
+        }
+    }
+
+    /** The broker acknowledged an order the engine asked for. */
+    record OrderAcknowledged(Instant at, Order order) implements EngineEvent {
+        public OrderAcknowledged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(order, "order");
+        }
+    }
+
+    /** The broker (or the shell, after a lookup) definitely refused an order the engine asked for. */
+    record OrderRejected(Instant at, ClientOrderId clientOrderId, String reason) implements EngineEvent {
+        public OrderRejected {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(clientOrderId, "clientOrderId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A command could not be carried out (cancel failed, a position could not be closed, …). */
+    record CommandFailed(Instant at, String command, String reason) implements EngineEvent {
+        public CommandFailed {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** An order update from the broker's stream (or a resynchronisation). */
+    record OrderUpdated(Instant at, OrderUpdate update) implements EngineEvent {
+        public OrderUpdated {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(update, "update");
+        }
+    }
+
+    /** A fresh view of the account (equity moves with prices): the daily loss limit is checked against it. */
+    record AccountUpdated(Instant at, Account account) implements EngineEvent {
+        public AccountUpdated {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * The broker's truth after start-up or a stream reconnect (safety.md, Reconciliation): the account, every
+     * position, and every order the broker knows that is open or that orb asked about by client order id.
+     */
+    record Reconciled(Instant at, Account account, List<Position> positions, List<Order> orders)
+            implements EngineEvent {
+        public Reconciled {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(account, "account");
+            positions = List.copyOf(positions);
+            orders = List.copyOf(orders);
+        }
+    }
+
+    /** close − 5 min: cancel every entry, close every position. */
+    record EodReached(Instant at) implements EngineEvent {
+        public EodReached {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** An operator, or a system control named in {@code by}, engages the kill switch. */
+    record KillSwitchEngaged(Instant at, String by, String reason) implements EngineEvent {
+        public KillSwitchEngaged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A person turns the kill switch off (only a person can: there is no automatic release). */
+    record KillSwitchReleased(Instant at, String operator, String reason) implements EngineEvent {
+        public KillSwitchReleased {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Flatten all: kill switch on, cancel every order (stops included), close every position. */
+    record FlattenRequested(Instant at, String by) implements EngineEvent {
+        public FlattenRequested {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+        }
+    }
+
+    /** Force-close one symbol: cancel its orders and close its position. */
+    record ForceCloseRequested(Instant at, Symbol symbol, String by) implements EngineEvent {
+        public ForceCloseRequested {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(by, "by");
+        }
+    }
+}

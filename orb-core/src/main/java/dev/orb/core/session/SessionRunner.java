@@ -1,0 +1,283 @@
+package dev.orb.core.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.orb.domain.Account;
+import dev.orb.domain.ClientOrderId;
+import dev.orb.domain.KillSwitchState;
+import dev.orb.domain.Order;
+import dev.orb.domain.OrderRequest;
+import dev.orb.domain.OrderUpdate;
+import dev.orb.domain.Position;
+import dev.orb.domain.TradingSession;
+import dev.orb.ports.Broker;
+import dev.orb.ports.BrokerException;
+import dev.orb.ports.BulkResult;
+import dev.orb.ports.OrbClock;
+import dev.orb.ports.OrderUpdateListener;
+import dev.orb.ports.Storage;
+import dev.orb.ports.Subscription;
+
+/**
+ * The shell around {@link SessionEngine}: it journals each event, asks the engine to decide, carries the
+ * commands out against the broker and storage, and feeds their outcomes back as events.
+ *
+ * <p>Thread-safe: {@link #feed} may be called from any thread (scheduler, broker stream, dashboard). Events are
+ * applied one at a time in arrival order; an event fed while another is being processed (including from a command's
+ * own callback on the same thread) is queued and applied right after.
+ *
+ * <p>Submissions are idempotent by client order id: a submit whose outcome is unknown (timeout, 5xx) is resolved by
+ * looking the id up before anything is sent again.
+ */
+public final class SessionRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
+
+    private final SessionEngine engine;
+    private final Broker broker;
+    private final Storage storage;
+    private final OrbClock clock;
+    private final SessionJournal journal;
+    private final EngineListener listener;
+    private final Deque<EngineEvent> queue = new ArrayDeque<>();
+    private SessionState state = SessionState.initial();
+    private boolean processing;
+    private Subscription subscription;
+
+    public SessionRunner(SessionEngine engine, Broker broker, Storage storage, OrbClock clock, SessionJournal journal,
+                         EngineListener listener) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.broker = Objects.requireNonNull(broker, "broker");
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The current state (a consistent snapshot). */
+    public synchronized SessionState state() {
+        return state;
+    }
+
+    /**
+     * Opens {@code session}: subscribes to order updates, rebuilds state from the journal if this session was
+     * already running (a restart), else starts it with the broker's account and the persisted kill switch; then
+     * reconciles with the broker.
+     *
+     * @throws BrokerException when the broker cannot be reached: trading must not start without reconciliation
+     */
+    public synchronized void start(TradingSession session) {
+        Objects.requireNonNull(session, "session");
+        subscription = broker.subscribe(new OrderUpdateListener() {
+            @Override
+            public void onOrderUpdate(OrderUpdate update) {
+                feed(new EngineEvent.OrderUpdated(clock.now(), update));
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                log.warn("order-update stream lost: {}", reason);
+            }
+
+            @Override
+            public void onReconnected() {
+                reconcile();
+            }
+        });
+        List<EngineEvent> past = journal.events(session);
+        if (past.isEmpty()) {
+            Account account = broker.account();
+            KillSwitchState killSwitch = storage.killSwitch();
+            feed(new EngineEvent.SessionOpened(clock.now(), session, account, killSwitch));
+        } else {
+            replay(past);
+            log.info("session {} rebuilt from {} journaled events", session.date(), past.size());
+        }
+        reconcile();
+    }
+
+    /** Applies journaled events without running their commands (they ran, or reconciliation will repair). */
+    private void replay(List<EngineEvent> past) {
+        for (EngineEvent e : past) {
+            state = engine.decide(state, e).state();
+        }
+    }
+
+    /**
+     * Fetches the broker's truth (account, positions, open orders, and every order orb still considers open,
+     * by client order id) and feeds it as {@link EngineEvent.Reconciled}.
+     */
+    public void reconcile() {
+        Account account = broker.account();
+        List<Position> positions = broker.positions();
+        List<Order> orders = new ArrayList<>(broker.openOrders());
+        SessionState snapshot = state();
+        for (EntryOrder e : snapshot.entries().values()) {
+            ClientOrderId id = e.intent().clientOrderId();
+            if (e.status().isWorking() && orders.stream().noneMatch(o -> o.clientOrderId().equals(id))) {
+                broker.orderByClientOrderId(id).ifPresent(orders::add);
+            }
+        }
+        feed(new EngineEvent.Reconciled(clock.now(), account, positions, orders));
+    }
+
+    /** Applies an event and everything it causes. */
+    public void feed(EngineEvent event) {
+        Objects.requireNonNull(event, "event");
+        synchronized (this) {
+            queue.addLast(event);
+            if (processing) {
+                return;
+            }
+            processing = true;
+        }
+        try {
+            while (true) {
+                EngineEvent next;
+                synchronized (this) {
+                    next = queue.pollFirst();
+                    if (next == null) {
+                        processing = false;
+                        return;
+                    }
+                }
+                apply(next);
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                processing = false;
+            }
+            throw e;
+        }
+    }
+
+    private void apply(EngineEvent event) {
+        Decision decision;
+        synchronized (this) {
+            TradingSession session = event instanceof EngineEvent.SessionOpened o ? o.session() : state.session();
+            if (session != null) {
+                journal.record(session, event);
+            }
+            decision = engine.decide(state, event);
+            state = decision.state();
+        }
+        for (Command c : decision.commands()) {
+            execute(c);
+        }
+        listener.onDecision(event, decision);
+    }
+
+    private void execute(Command command) {
+        try {
+            if (command instanceof Command.SubmitOrder c) {
+                submit(c.request());
+            } else if (command instanceof Command.CancelOrder c) {
+                cancel(c);
+            } else if (command instanceof Command.ClosePosition c) {
+                broker.closePosition(c.symbol());
+            } else if (command instanceof Command.CancelAllOrders) {
+                report("cancel all orders", broker.cancelAll());
+            } else if (command instanceof Command.CloseAllPositions) {
+                report("close all positions", broker.closeAll());
+            } else if (command instanceof Command.PersistKillSwitch c) {
+                storage.saveKillSwitch(c.state());
+            } else if (command instanceof Command.PersistOpeningRanges c) {
+                storage.saveOpeningRanges(c.records());
+            } else if (command instanceof Command.PersistSignal c) {
+                storage.saveSignal(c.signal(), c.order());
+            } else if (command instanceof Command.PersistOrder c) {
+                storage.upsertOrder(c.order());
+            } else if (command instanceof Command.PersistOrderEvent c) {
+                storage.recordOrderEvent(c.update());
+            } else if (command instanceof Command.PersistTrade c) {
+                storage.upsertTrade(c.trade());
+            } else if (command instanceof Command.PersistDailyMetrics c) {
+                storage.saveDailyMetrics(c.metrics());
+            } else if (command instanceof Command.Alert c) {
+                alert(c);
+            }
+        } catch (BrokerException e) {
+            log.error("{} failed: {}", describe(command), e.getMessage());
+            feed(new EngineEvent.CommandFailed(clock.now(), describe(command), e.getMessage()));
+        }
+    }
+
+    private void submit(OrderRequest request) {
+        try {
+            feed(new EngineEvent.OrderAcknowledged(clock.now(), broker.submit(request)));
+            return;
+        } catch (BrokerException e) {
+            if (e.rejected()) {
+                feed(new EngineEvent.OrderRejected(clock.now(), request.clientOrderId(), e.getMessage()));
+                return;
+            }
+            log.warn("submit of {} has an unknown outcome ({}): looking it up", request.clientOrderId(), e.getMessage());
+        }
+        Optional<Order> existing = broker.orderByClientOrderId(request.clientOrderId());
+        if (existing.isPresent()) {
+            feed(new EngineEvent.OrderAcknowledged(clock.now(), existing.get()));
+            return;
+        }
+        try {
+            feed(new EngineEvent.OrderAcknowledged(clock.now(), broker.submit(request)));
+        } catch (BrokerException e) {
+            if (e.rejected()) {
+                feed(new EngineEvent.OrderRejected(clock.now(), request.clientOrderId(), e.getMessage()));
+            } else {
+                // still unknown: the order stays pending; the next reconciliation resolves it by client order id
+                feed(new EngineEvent.CommandFailed(clock.now(), "submit " + request.clientOrderId(), e.getMessage()));
+            }
+        }
+    }
+
+    private void cancel(Command.CancelOrder c) {
+        String brokerId = c.brokerOrderId();
+        if (brokerId == null) {
+            Optional<Order> order = broker.orderByClientOrderId(c.clientOrderId());
+            if (order.isEmpty()) {
+                return; // never reached the broker: nothing to cancel
+            }
+            brokerId = order.get().brokerOrderId();
+        }
+        broker.cancel(brokerId);
+    }
+
+    private void report(String what, BulkResult result) {
+        for (BulkResult.Failure f : result.failed()) {
+            feed(new EngineEvent.CommandFailed(clock.now(), what + ": " + f.item(), f.reason()));
+        }
+    }
+
+    private void alert(Command.Alert alert) {
+        switch (alert.severity()) {
+            case CRITICAL -> log.error("{}", alert.message());
+            case WARNING -> log.warn("{}", alert.message());
+            default -> log.info("{}", alert.message());
+        }
+        listener.onAlert(alert);
+    }
+
+    private static String describe(Command c) {
+        return c.toString();
+    }
+
+    /** Stops receiving order updates. Broker-side protection (stops) stays in place. */
+    @Override
+    public void close() {
+        Subscription s;
+        synchronized (this) {
+            s = subscription;
+            subscription = null;
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+}
