@@ -1,9 +1,11 @@
 package dev.orb.core.session;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import dev.orb.domain.Account;
 import dev.orb.domain.Asset;
@@ -49,10 +51,11 @@ public sealed interface EngineEvent {
                      Map<Symbol, long[]> orVolumeHistory, Map<Symbol, Asset> assets) implements EngineEvent {
         public ScanReady {
             Objects.requireNonNull(at, "at");
-            universe = Map.copyOf(universe);
-            bars = Map.copyOf(bars);
-            orVolumeHistory = Map.copyOf(orVolumeHistory);
-            assets = Map.copyOf(assets);
+            // sorted copies: the scan's records come out in symbol order, identical in every run
+            universe = Collections.unmodifiableMap(new TreeMap<>(universe));
+            bars = Collections.unmodifiableMap(new TreeMap<>(bars));
+            orVolumeHistory = Collections.unmodifiableMap(new TreeMap<>(orVolumeHistory));
+            assets = Collections.unmodifiableMap(new TreeMap<>(assets));
         }
     }
 
