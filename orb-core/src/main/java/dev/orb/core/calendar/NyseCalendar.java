@@ -166,10 +166,11 @@ public final class NyseCalendar implements TradingCalendar {
                 closed.putIfAbsent(d, name);
             }
         });
-        Set<LocalDate> early = NyseRules.earlyCloses(year, closed);
+        Set<LocalDate> early = NyseRules.earlyCloseCandidates(year);
         LocalDate first = LocalDate.of(year, 1, 1);
         List<Optional<TradingSession>> byDay = new ArrayList<>(first.lengthOfYear());
         for (LocalDate d = first; d.getYear() == year; d = d.plusDays(1)) {
+            // Closed days win over early closes and close overrides alike.
             if (!NyseRules.isWeekday(d) || closed.containsKey(d)) {
                 byDay.add(Optional.empty());
             } else {

@@ -4,12 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The NYSE's scheduled holidays and 13:00 early closes, by rule, as the exchange has applied them since 2000.
@@ -48,21 +45,13 @@ final class NyseRules {
     }
 
     /**
-     * The 13:00 early closes of {@code year}: July 3 and December 24 when they are weekdays and not themselves a
-     * holiday in {@code holidays}, and the day after Thanksgiving.
+     * The days of {@code year} that close at 13:00 when they trade: July 3, the day after Thanksgiving and
+     * December 24. A candidate on a weekend or a holiday does not trade at all, and that wins (2026: July 3 is
+     * the observed Independence Day; 2027: July 3 is a Saturday and December 24 the observed Christmas).
      */
-    static Set<LocalDate> earlyCloses(int year, Map<LocalDate, String> holidays) {
-        List<LocalDate> candidates = new ArrayList<>(3);
-        candidates.add(LocalDate.of(year, Month.JULY, 3));
-        candidates.add(thanksgiving(year).plusDays(1));
-        candidates.add(LocalDate.of(year, Month.DECEMBER, 24));
-        Set<LocalDate> out = new TreeSet<>();
-        for (LocalDate d : candidates) {
-            if (isWeekday(d) && !holidays.containsKey(d)) {
-                out.add(d);
-            }
-        }
-        return out;
+    static Set<LocalDate> earlyCloseCandidates(int year) {
+        return Set.of(LocalDate.of(year, Month.JULY, 3), thanksgiving(year).plusDays(1),
+                LocalDate.of(year, Month.DECEMBER, 24));
     }
 
     /**
