@@ -92,6 +92,12 @@ public final class FakeBroker implements Broker {
         return this;
     }
 
+    /** Forgets failures injected with {@link #failNextSubmit} that have not happened yet. */
+    public synchronized FakeBroker clearFailures() {
+        failures.clear();
+        return this;
+    }
+
     /** Sets a symbol's tradability (default: tradable, shortable, easy to borrow). */
     public synchronized FakeBroker setAsset(Asset asset) {
         assets.put(asset.symbol(), asset);

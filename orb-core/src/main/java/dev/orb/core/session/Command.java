@@ -59,6 +59,10 @@ public sealed interface Command {
     record CloseAllPositions() implements Command {
     }
 
+    /** Fetch the broker's truth and feed it back as {@link EngineEvent.Reconciled}. */
+    record Reconcile() implements Command {
+    }
+
     record PersistKillSwitch(KillSwitchState state) implements Command {
         public PersistKillSwitch {
             Objects.requireNonNull(state, "state");

@@ -76,8 +76,23 @@ public sealed interface EngineEvent {
         }
     }
 
-    /** A command could not be carried out (cancel failed, a position could not be closed, …). */
-    record CommandFailed(Instant at, String command, String reason) implements EngineEvent {
+    /**
+     * The broker has no order with this client order id (the shell looked it up, e.g. to cancel an order whose
+     * submission never reached the broker).
+     */
+    record OrderNotFound(Instant at, ClientOrderId clientOrderId) implements EngineEvent {
+        public OrderNotFound {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(clientOrderId, "clientOrderId");
+        }
+    }
+
+    /**
+     * A command could not be carried out (a cancel failed, a position could not be closed, a submission's outcome
+     * stayed unknown, …). For bulk commands, {@code command} is the item that failed (a {@link Command.ClosePosition}
+     * of one symbol, a {@link Command.CancelOrder} of one order).
+     */
+    record CommandFailed(Instant at, Command command, String reason) implements EngineEvent {
         public CommandFailed {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(command, "command");

@@ -67,6 +67,9 @@ public final class SessionEngine {
     private static final Set<String> SYSTEM_ACTORS = Set.of("system", DailyLossLimit.class.getSimpleName(),
             "daily-loss-limit");
 
+    /** Stand-alone stops tried for one position before orb gives up and asks a person. */
+    static final int MAX_STOP_ATTEMPTS = 3;
+
     private final OrbConfig config;
 
     public SessionEngine(OrbConfig config) {
@@ -108,8 +111,10 @@ public final class SessionEngine {
             s.flatten(e.by());
         } else if (event instanceof EngineEvent.ForceCloseRequested e) {
             s.forceClose(e.symbol(), e.by());
+        } else if (event instanceof EngineEvent.OrderNotFound e) {
+            s.notFound(e.clientOrderId());
         } else if (event instanceof EngineEvent.CommandFailed e) {
-            s.alert(Severity.CRITICAL, "command failed: " + e.command() + ": " + e.reason());
+            s.commandFailed(e.command(), e.reason());
         }
         s.closeDayIfFlat();
         return s.decision();
@@ -129,6 +134,7 @@ public final class SessionEngine {
         private Map<Symbol, Asset> assets;
         private final List<TradeRecord> closedTrades;
         private final Map<ClientOrderId, OrderRecord> orders;
+        private final Map<String, Long> filledByOrder;
         private final List<Command> commands = new ArrayList<>();
 
         Step(SessionState s, Instant at) {
@@ -144,11 +150,12 @@ public final class SessionEngine {
             assets = s.assets();
             closedTrades = new ArrayList<>(s.closedTrades());
             orders = new LinkedHashMap<>(s.orders());
+            filledByOrder = new TreeMap<>(s.filledByOrder());
         }
 
         Decision decision() {
             return new Decision(new SessionState(session, phase, startEquity, account, killSwitch, entries, positions,
-                    executionIds, assets, closedTrades, at, orders), commands);
+                    executionIds, assets, closedTrades, at, orders, filledByOrder), commands);
         }
 
         void alert(Severity severity, String message) {
@@ -318,12 +325,47 @@ public final class SessionEngine {
             }
         }
 
+        void commandFailed(Command command, String reason) {
+            alert(Severity.CRITICAL, "command failed: " + command + ": " + reason);
+            if (command instanceof Command.ClosePosition c) {
+                OpenPosition p = positions.get(c.symbol());
+                if (p != null && p.openShares() > 0) {
+                    // the close may have cancelled the stop before failing: look at the broker and re-protect
+                    positions.put(c.symbol(), p.withPendingExit(null));
+                    commands.add(new Command.Reconcile());
+                }
+            }
+        }
+
+        void notFound(ClientOrderId id) {
+            Optional<ClientOrderId.Parts> parts = id.parse();
+            if (parts.isEmpty() || parts.get().purpose() != OrderPurpose.ENTRY) {
+                return;
+            }
+            EntryOrder entry = entries.get(parts.get().symbol());
+            if (entry != null && entry.intent().clientOrderId().equals(id) && entry.status() == EntryStatus.PENDING) {
+                entries.put(entry.intent().symbol(), entry.withStatus(EntryStatus.CANCELED));
+                OrderRecord record = orders.get(id);
+                if (record != null) {
+                    OrderRecord r = record.rejected("never reached the broker", at);
+                    orders.put(id, r);
+                    commands.add(new Command.PersistOrder(r));
+                }
+            }
+        }
+
         void updated(OrderUpdate u) {
             Fill fill = u.fill();
             if (fill != null && !executionIds.add(fill.executionId())) {
-                return; // the same execution seen again (stream replay, resync): it counts once
+                return; // the same execution seen again (stream replay): it counts once
             }
             commands.add(new Command.PersistOrderEvent(u));
+            if (fill != null) {
+                fill = unaccounted(u.order(), fill);
+                if (fill == null) {
+                    return; // already applied by a resynchronisation under another execution id
+                }
+            }
             Order order = u.order();
             recordOrder(order);
             Optional<ClientOrderId.Parts> parts = order.clientOrderId().parse();
@@ -492,6 +534,11 @@ public final class SessionEngine {
                 positions.put(symbol, p.withPendingExit(ExitReason.FORCE_CLOSE));
                 alert(Severity.CRITICAL, symbol + ": no stop price known to protect the position: closing it");
                 commands.add(new Command.ClosePosition(symbol, ExitReason.FORCE_CLOSE));
+                return;
+            }
+            if (p.stopAttempts() >= MAX_STOP_ATTEMPTS) {
+                alert(Severity.CRITICAL, symbol + ": " + p.openShares() + " shares unprotected after "
+                        + MAX_STOP_ATTEMPTS + " stand-alone stops failed: a person must act");
                 return;
             }
             int attempt = p.stopAttempts() + 1;
@@ -671,10 +718,23 @@ public final class SessionEngine {
             for (OpenPosition p : List.copyOf(positions.values())) {
                 Position b = brokerPositions.get(p.symbol());
                 long brokerShares = b == null ? 0 : b.direction() == p.direction() ? b.shares() : -b.shares();
-                if (brokerShares != p.openShares()) {
-                    alert(Severity.CRITICAL, p.symbol() + ": orb counts " + p.openShares() + " open shares, the broker "
+                for (Order o : all) {
+                    OpenPosition current = positions.get(p.symbol());
+                    if (current != null && current.openShares() > 0 && o.symbol().equals(p.symbol())
+                            && o.side() == p.direction().exitSide()) {
+                        Fill missed = missedFill(o); // a stop leg or a close that filled while the stream was down
+                        if (missed != null) {
+                            exitFill(p.symbol(), missed, o.type() == OrderType.MARKET ? ExitReason.FORCE_CLOSE
+                                    : ExitReason.STOP);
+                        }
+                    }
+                }
+                OpenPosition now = positions.get(p.symbol());
+                long nowShares = now == null ? 0 : now.openShares();
+                if (now != null && brokerShares != nowShares) {
+                    alert(Severity.CRITICAL, p.symbol() + ": orb counts " + nowShares + " open shares, the broker "
                             + (b == null ? 0 : b.quantity()) + ": taking the broker's count");
-                    positions.put(p.symbol(), p.withOpenShares(Math.max(0, brokerShares)));
+                    positions.put(p.symbol(), now.withOpenShares(Math.max(0, brokerShares)));
                 }
             }
             for (Position b : brokerPositions.values()) {
@@ -695,7 +755,7 @@ public final class SessionEngine {
             Optional<ClientOrderId.Parts> parts = o.clientOrderId().parse();
             boolean ours = parts.isPresent() && parts.get().session().equals(session.date());
             if (!ours) {
-                if (!isLegOfEntry(o.symbol(), o.brokerOrderId()) && !isStopOf(o)) {
+                if (!o.status().isTerminal() && !isLegOfEntry(o.symbol(), o.brokerOrderId()) && !isStopOf(o)) {
                     alert(Severity.WARNING, "order " + o.clientOrderId() + " (" + o.symbol() + " " + o.side() + " "
                             + o.type() + ") was not created by orb: reported, not touched");
                 }
@@ -706,18 +766,17 @@ public final class SessionEngine {
             EntryOrder entry = entries.get(symbol);
             if (parts.get().purpose() == OrderPurpose.ENTRY && entry != null
                     && entry.intent().clientOrderId().equals(o.clientOrderId())) {
-                long missed = o.filledQuantity() - entry.filledQuantity();
-                if (missed > 0 && o.filledAvgPrice() != null) {
-                    // fills the stream did not deliver: applied once, under a deterministic execution id
-                    String execId = "resync:" + o.brokerOrderId() + ":" + o.filledQuantity();
-                    if (executionIds.add(execId)) {
-                        Price price = Price.of(o.filledAvgPrice().setScale(Price.SCALE, RoundingMode.HALF_EVEN));
-                        entryFill(symbol, new Fill(execId, o.brokerOrderId(), o.clientOrderId(), symbol, o.side(),
-                                missed, price, o.updatedAt() != null ? o.updatedAt() : at));
-                    }
+                Fill missed = missedFill(o); // fills the stream did not deliver
+                if (missed != null) {
+                    entryFill(symbol, missed);
                 }
                 entries.put(symbol, entries.get(symbol).withBrokerIds(o.brokerOrderId(), stopLegId(o)));
                 applyEntryStatus(symbol, o);
+                EntryOrder now = entries.get(symbol);
+                if (!o.status().isTerminal() && (now.cancelRequested() || !now.status().isWorking())) {
+                    // working at the broker although orb wants it gone (a late submission, a lost cancel)
+                    commands.add(new Command.CancelOrder(o.clientOrderId(), o.brokerOrderId()));
+                }
             } else if (parts.get().purpose() == OrderPurpose.PROTECTIVE_STOP) {
                 OpenPosition p = positions.get(symbol);
                 if (p != null && o.clientOrderId().equals(p.stopOrderId()) && !o.status().isTerminal()) {
@@ -786,6 +845,38 @@ public final class SessionEngine {
                 positions.put(symbol, p.withStop(StopState.OTO_LEG, p.stopPrice(), p.stopOrderId(),
                         entries.get(symbol).stopLegBrokerOrderId(), p.stopAttempts()));
             }
+        }
+
+        /**
+         * The part of {@code fill} not yet applied, judged by the order's cumulative filled quantity; null when
+         * all of it was. Records it as applied.
+         */
+        private Fill unaccounted(Order order, Fill fill) {
+            long applied = filledByOrder.getOrDefault(order.brokerOrderId(), 0L);
+            // brokers report the order's cumulative filled quantity with each fill; without it, trust the fill
+            long cumulative = order.filledQuantity() > 0 ? order.filledQuantity() : applied + fill.quantity();
+            long delta = Math.min(fill.quantity(), cumulative - applied);
+            if (delta <= 0) {
+                return null;
+            }
+            filledByOrder.put(order.brokerOrderId(), applied + delta);
+            return delta == fill.quantity() ? fill : new Fill(fill.executionId(), fill.brokerOrderId(),
+                    fill.clientOrderId(), fill.symbol(), fill.side(), delta, fill.price(), fill.time());
+        }
+
+        /** A fill for what a resynchronised order shows filled beyond what was applied; null when nothing is. */
+        private Fill missedFill(Order o) {
+            long applied = filledByOrder.getOrDefault(o.brokerOrderId(), 0L);
+            long missed = o.filledQuantity() - applied;
+            if (missed <= 0 || o.filledAvgPrice() == null) {
+                return null;
+            }
+            String execId = "resync:" + o.brokerOrderId() + ":" + o.filledQuantity();
+            executionIds.add(execId);
+            filledByOrder.put(o.brokerOrderId(), o.filledQuantity());
+            Price price = Price.of(o.filledAvgPrice().setScale(Price.SCALE, RoundingMode.HALF_EVEN));
+            return new Fill(execId, o.brokerOrderId(), o.clientOrderId(), o.symbol(), o.side(), missed, price,
+                    o.updatedAt() != null ? o.updatedAt() : at);
         }
 
         private boolean isLegOfEntry(Symbol symbol, String brokerOrderId) {

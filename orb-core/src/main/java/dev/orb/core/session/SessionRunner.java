@@ -12,11 +12,14 @@ import org.slf4j.LoggerFactory;
 
 import dev.orb.domain.Account;
 import dev.orb.domain.ClientOrderId;
+import dev.orb.domain.ExitReason;
 import dev.orb.domain.KillSwitchState;
 import dev.orb.domain.Order;
+import dev.orb.domain.OrderPurpose;
 import dev.orb.domain.OrderRequest;
 import dev.orb.domain.OrderUpdate;
 import dev.orb.domain.Position;
+import dev.orb.domain.Symbol;
 import dev.orb.domain.TradingSession;
 import dev.orb.ports.Broker;
 import dev.orb.ports.BrokerException;
@@ -119,6 +122,16 @@ public final class SessionRunner implements AutoCloseable {
         List<Position> positions = broker.positions();
         List<Order> orders = new ArrayList<>(broker.openOrders());
         SessionState snapshot = state();
+        if (snapshot.session() != null) {
+            // orders that changed while the stream was down: fills of stop legs and closes the stream never delivered
+            java.time.Instant since = snapshot.lastEventAt() != null ? snapshot.lastEventAt()
+                    : snapshot.session().openInstant();
+            for (Order o : broker.ordersUpdatedSince(since)) {
+                if (orders.stream().noneMatch(x -> x.brokerOrderId().equals(o.brokerOrderId()))) {
+                    orders.add(o);
+                }
+            }
+        }
         for (EntryOrder e : snapshot.entries().values()) {
             ClientOrderId id = e.intent().clientOrderId();
             if (e.status().isWorking() && orders.stream().noneMatch(o -> o.clientOrderId().equals(id))) {
@@ -183,9 +196,16 @@ public final class SessionRunner implements AutoCloseable {
             } else if (command instanceof Command.ClosePosition c) {
                 broker.closePosition(c.symbol());
             } else if (command instanceof Command.CancelAllOrders) {
-                report("cancel all orders", broker.cancelAll());
+                for (BulkResult.Failure f : broker.cancelAll().failed()) {
+                    feed(new EngineEvent.CommandFailed(clock.now(), new Command.CancelOrder(null, f.item()), f.reason()));
+                }
             } else if (command instanceof Command.CloseAllPositions) {
-                report("close all positions", broker.closeAll());
+                for (BulkResult.Failure f : broker.closeAll().failed()) {
+                    feed(new EngineEvent.CommandFailed(clock.now(),
+                            new Command.ClosePosition(Symbol.of(f.item()), ExitReason.FLATTEN), f.reason()));
+                }
+            } else if (command instanceof Command.Reconcile) {
+                reconcile();
             } else if (command instanceof Command.PersistKillSwitch c) {
                 storage.saveKillSwitch(c.state());
             } else if (command instanceof Command.PersistOpeningRanges c) {
@@ -205,7 +225,7 @@ public final class SessionRunner implements AutoCloseable {
             }
         } catch (BrokerException e) {
             log.error("{} failed: {}", describe(command), e.getMessage());
-            feed(new EngineEvent.CommandFailed(clock.now(), describe(command), e.getMessage()));
+            feed(new EngineEvent.CommandFailed(clock.now(), command, e.getMessage()));
         }
     }
 
@@ -232,7 +252,9 @@ public final class SessionRunner implements AutoCloseable {
                 feed(new EngineEvent.OrderRejected(clock.now(), request.clientOrderId(), e.getMessage()));
             } else {
                 // still unknown: the order stays pending; the next reconciliation resolves it by client order id
-                feed(new EngineEvent.CommandFailed(clock.now(), "submit " + request.clientOrderId(), e.getMessage()));
+                feed(new EngineEvent.CommandFailed(clock.now(), new Command.SubmitOrder(request,
+                        request.clientOrderId().parse().map(ClientOrderId.Parts::purpose).orElse(OrderPurpose.ENTRY)),
+                        e.getMessage()));
             }
         }
     }
@@ -242,17 +264,13 @@ public final class SessionRunner implements AutoCloseable {
         if (brokerId == null) {
             Optional<Order> order = broker.orderByClientOrderId(c.clientOrderId());
             if (order.isEmpty()) {
-                return; // never reached the broker: nothing to cancel
+                // never reached the broker: nothing to cancel, and the engine must know it never will
+                feed(new EngineEvent.OrderNotFound(clock.now(), c.clientOrderId()));
+                return;
             }
             brokerId = order.get().brokerOrderId();
         }
         broker.cancel(brokerId);
-    }
-
-    private void report(String what, BulkResult result) {
-        for (BulkResult.Failure f : result.failed()) {
-            feed(new EngineEvent.CommandFailed(clock.now(), what + ": " + f.item(), f.reason()));
-        }
     }
 
     private void alert(Command.Alert alert) {

@@ -36,12 +36,14 @@ import dev.orb.domain.TradingSession;
  * @param closedTrades  trades closed this session, in closing order
  * @param lastEventAt   instant of the last event applied, or null
  * @param orders        orb's record of every order it sent this session, by client order id, in sending order
+ * @param filledByOrder shares of fills applied per broker order id: a cumulative count, so that a fill learnt
+ *                      twice (the stream and a REST resync, with different execution ids) counts once
  */
 public record SessionState(TradingSession session, Phase phase, BigDecimal startEquity, Account account,
                            KillSwitchState killSwitch, Map<Symbol, EntryOrder> entries,
                            Map<Symbol, OpenPosition> positions, Set<String> executionIds, Map<Symbol, Asset> assets,
                            List<TradeRecord> closedTrades, Instant lastEventAt,
-                           Map<ClientOrderId, OrderRecord> orders) {
+                           Map<ClientOrderId, OrderRecord> orders, Map<String, Long> filledByOrder) {
     public SessionState {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(startEquity, "startEquity");
@@ -52,12 +54,13 @@ public record SessionState(TradingSession session, Phase phase, BigDecimal start
         assets = Collections.unmodifiableMap(new TreeMap<>(assets));
         closedTrades = List.copyOf(closedTrades);
         orders = Collections.unmodifiableMap(new LinkedHashMap<>(orders));
+        filledByOrder = Collections.unmodifiableMap(new TreeMap<>(filledByOrder));
     }
 
     /** The state before a session opens. */
     public static SessionState initial() {
         return new SessionState(null, Phase.NOT_STARTED, BigDecimal.ZERO, null, KillSwitchState.initial(), Map.of(),
-                Map.of(), Set.of(), Map.of(), List.of(), null, Map.of());
+                Map.of(), Set.of(), Map.of(), List.of(), null, Map.of(), Map.of());
     }
 
     /** Entries that may still fill. */
