@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.config.StopAnchor;
 import dev.orb.core.fakes.FakeBroker.SubmitFailure;
+import dev.orb.core.journal.StoredJournal;
 import dev.orb.domain.Asset;
 import dev.orb.domain.ClientOrderId;
 import dev.orb.domain.DailyMetrics;
@@ -343,19 +343,8 @@ class SessionEngineTest {
 
     @Test
     void restart_rebuildsTheSameStateFromTheJournal() {
-        List<EngineEvent> journal = new ArrayList<>();
-        SessionJournal memory = new SessionJournal() {
-            @Override
-            public void record(TradingSession session, EngineEvent event) {
-                journal.add(event);
-            }
-
-            @Override
-            public List<EngineEvent> events(TradingSession session) {
-                return List.copyOf(journal);
-            }
-        };
         Day day = twoSymbols(OrbConfig.defaults());
+        SessionJournal memory = new StoredJournal(day.storage, day.clock);
         SessionRunner first = new SessionRunner(new SessionEngine(day.config), day.broker, day.storage, day.clock,
                 memory, EngineListener.NONE);
         first.start(day.session);
@@ -373,5 +362,7 @@ class SessionEngineTest {
         assertThat(second.state().executionIds()).isEqualTo(before.executionIds());
         day.broker.assertOneOrderPerClientOrderId();
         assertThat(entries(day)).hasSize(2);
+        assertThat(day.storage.journal(DATE)).extracting(dev.orb.domain.JournalEntry::type)
+                .startsWith("SessionOpened", "Reconciled", "ScanReady");
     }
 }

@@ -22,6 +22,7 @@ import dev.orb.core.fakes.FakeBroker;
 import dev.orb.core.fakes.FakeBroker.SubmitFailure;
 import dev.orb.core.fakes.InMemoryStorage;
 import dev.orb.core.fakes.ManualClock;
+import dev.orb.core.journal.EventCodec;
 import dev.orb.core.strategy.SessionSchedule;
 import dev.orb.domain.Asset;
 import dev.orb.domain.Bar;
@@ -68,6 +69,21 @@ class SessionPropertiesTest {
         List<Decision> second = replay(new SessionEngine(run.config), run.events);
         assertThat(second).isEqualTo(first);
         assertThat(first).isEqualTo(run.decisions);
+    }
+
+    @Property(tries = 300)
+    void journalRoundTripRebuildsTheSameState(@ForAll long seed) {
+        Run run = new Run(seed);
+        run.play();
+        List<EngineEvent> decoded = new ArrayList<>();
+        for (EngineEvent e : run.events) {
+            String payload = EventCodec.encode(e);
+            EngineEvent back = EventCodec.decode(EventCodec.type(e), payload);
+            assertThat(EventCodec.encode(back)).isEqualTo(payload);
+            decoded.add(back);
+        }
+        List<Decision> rebuilt = replay(new SessionEngine(run.config), decoded);
+        assertThat(rebuilt.get(rebuilt.size() - 1).state()).isEqualTo(run.runner.state());
     }
 
     private static List<Decision> replay(SessionEngine engine, List<EngineEvent> events) {
