@@ -21,6 +21,8 @@ import dev.orb.domain.InvalidValueException;
  * @param denominator &gt; 0
  */
 public record Ratio(BigInteger numerator, BigInteger denominator) implements Comparable<Ratio> {
+    private static final MathContext QUOTIENT_DIGITS = new MathContext(40);
+
     public Ratio {
         Objects.requireNonNull(numerator, "numerator");
         Objects.requireNonNull(denominator, "denominator");
@@ -71,14 +73,14 @@ public record Ratio(BigInteger numerator, BigInteger denominator) implements Com
     }
 
     /**
-     * The value as the nearest {@code double} (correctly rounded when both parts have at most 53 bits), for
-     * display and storage only.
+     * The value as a {@code double}, for display and storage only: correctly rounded when both parts have at most
+     * 53 bits, otherwise rounded from a 40-digit decimal quotient (off by at most one unit in the last place).
      */
     public double toDouble() {
         if (numerator.bitLength() <= 53 && denominator.bitLength() <= 53) {
             return numerator.doubleValue() / denominator.doubleValue();
         }
-        return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64).doubleValue();
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), QUOTIENT_DIGITS).doubleValue();
     }
 
     /** {@code numerator/denominator}, e.g. {@code 28/14}. */
