@@ -37,7 +37,8 @@ import dev.orb.domain.TradingSession;
  * Trades one synthetic day (a seeded random universe and random-walk prices) through {@link SessionRunner} with a
  * {@link FakeBroker}, then prints the scan, the signals, the trades and the day's result.
  *
- * <p>Usage: {@code ExampleDay [date] [seed] [symbols]}, e.g. {@code ExampleDay 2024-11-29 7 40} (an early close).
+ * <p>It lives with the tests so that the library jar stays free of programs; {@code mvn -q -pl orb-core exec:java}
+ * runs it. Usage: {@code ExampleDay [date] [seed] [symbols]}, e.g. {@code ExampleDay 2024-11-29 7 40} (an early close).
  */
 public final class ExampleDay {
     private ExampleDay() {
