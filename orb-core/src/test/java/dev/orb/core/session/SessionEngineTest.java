@@ -365,4 +365,35 @@ class SessionEngineTest {
         assertThat(day.storage.journal(DATE)).extracting(dev.orb.domain.JournalEntry::type)
                 .startsWith("SessionOpened", "Reconciled", "ScanReady");
     }
+
+    @Test
+    void releaseAfterTheEntryWindow_resendsNothing() {
+        Day day = twoSymbols(OrbConfig.defaults());
+        day.start();
+        day.scan();
+        day.runner.feed(new EngineEvent.KillSwitchEngaged(day.clock.now(), "operator:alice", "pause"));
+        day.at(LocalTime.of(9, 45)); // scan at 09:35 + scan.maxDelayMinutes 10: the window has closed
+        day.runner.feed(new EngineEvent.KillSwitchReleased(day.clock.now(), "operator:alice", "resume"));
+        assertThat(day.state().killSwitch().engaged()).isFalse();
+        assertThat(entries(day)).hasSize(2);
+    }
+
+    @Test
+    void entryFillRacingEod_isClosedAtOnce() {
+        Day day = twoSymbols(OrbConfig.defaults());
+        day.start();
+        day.scan();
+        SessionEngine engine = new SessionEngine(day.config);
+        Order working = day.broker.orderByClientOrderId(ClientOrderId.of(DATE, AAA, OrderPurpose.ENTRY, 1)).orElseThrow();
+        java.time.Instant eod = dev.orb.core.strategy.SessionSchedule.eodTime(day.session, day.config);
+        SessionState afterEod = engine.decide(day.state(), new EngineEvent.EodReached(eod)).state();
+        // the broker filled the entry before it saw the cancel
+        Order filled = working.with(OrderStatus.FILLED, 396, new BigDecimal("50.55"), eod);
+        dev.orb.domain.Fill fill = new dev.orb.domain.Fill("race-1", working.brokerOrderId(), working.clientOrderId(),
+                AAA, dev.orb.domain.OrderSide.BUY, 396, Price.of("50.55"), eod);
+        Decision d = engine.decide(afterEod, new EngineEvent.OrderUpdated(eod.plusMillis(5),
+                new dev.orb.domain.OrderUpdate(dev.orb.domain.OrderEventType.FILL, filled, fill, eod)));
+        assertThat(d.commands()).contains(new Command.ClosePosition(AAA, ExitReason.EOD));
+        assertThat(d.state().phase()).isEqualTo(Phase.CLOSING);
+    }
 }
