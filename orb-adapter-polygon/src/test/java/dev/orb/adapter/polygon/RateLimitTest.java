@@ -26,6 +26,7 @@ class RateLimitTest {
 
     @BeforeEach
     void start() throws IOException {
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
