@@ -195,8 +195,8 @@ class ResilienceTest {
     @Test
     void slowResponsePastTheReadTimeout_isRetried() {
         use(Fixtures.config(server, time).jitter(0).maxAttempts(3)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(5)));
-        server.enqueue(json(ONE_ROW).setHeadersDelay(2, TimeUnit.SECONDS));
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(5)));
+        server.enqueue(json(ONE_ROW).setHeadersDelay(3, TimeUnit.SECONDS));
         server.enqueue(json(ONE_ROW));
 
         assertThat(polygon.dailyBarsOfMarket(DAY)).hasSize(1);
@@ -206,9 +206,9 @@ class ResilienceTest {
     @Test
     void responsesAlwaysTooSlow_endInUnavailable_withoutHttpStatus() {
         use(Fixtures.config(server, time).jitter(0).maxAttempts(2)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(150), Duration.ofSeconds(5)));
-        server.enqueue(json(ONE_ROW).setHeadersDelay(2, TimeUnit.SECONDS));
-        server.enqueue(json(ONE_ROW).setHeadersDelay(2, TimeUnit.SECONDS));
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(5)));
+        server.enqueue(json(ONE_ROW).setHeadersDelay(3, TimeUnit.SECONDS));
+        server.enqueue(json(ONE_ROW).setHeadersDelay(3, TimeUnit.SECONDS));
 
         assertThatThrownBy(() -> polygon.dailyBarsOfMarket(DAY))
                 .isInstanceOfSatisfying(PolygonUnavailableException.class, e -> {

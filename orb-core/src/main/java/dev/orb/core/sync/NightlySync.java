@@ -1,28 +1,16 @@
 package dev.orb.core.sync;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.orb.core.config.OrbConfig;
-import dev.orb.core.config.RvolMethod;
 import dev.orb.core.strategy.DailyStatistics;
 import dev.orb.core.strategy.UniverseFilter;
-import dev.orb.domain.DailyBar;
-import dev.orb.domain.DailyStats;
 import dev.orb.domain.InvalidValueException;
-import dev.orb.domain.Symbol;
 import dev.orb.domain.TradingSession;
 import dev.orb.ports.MarketData;
-import dev.orb.ports.MarketDataException;
 import dev.orb.ports.MarketStore;
 import dev.orb.ports.OrbClock;
 import dev.orb.ports.TradingCalendar;
@@ -45,7 +33,12 @@ import org.slf4j.LoggerFactory;
  *       {@link UniverseFilter#rejection}; the eligible ones are stored with {@link MarketStore#saveUniverse}. The
  *       "common stocks only" rule is the market-data adapter's (Polygon's reference tickers). Bars older than the
  *       window are then deleted: the window is 30 <em>sessions</em>, so the bars kept are exactly those needed.
- *   <li>{@link SyncPhase#OPENING_VOLUMES} (with {@code rvol.method=OPENING_RANGE}): see {@link IntradayFetch}.
+ *   <li>{@link SyncPhase#OPENING_VOLUMES} (with {@code rvol.method=OPENING_RANGE}): the opening-range volumes of
+ *       the {@code rvol.lookback} sessions before the next session, for each universe symbol — the sessions not
+ *       stored yet, and the stored sessions where the symbol has no volume (it was not in the universe when they
+ *       were stored, and would otherwise read as 0) — summed from one-minute bars by
+ *       {@code OpeningRanges.windowVolume} and saved with {@link MarketStore#saveOpeningRangeVolumes} once every
+ *       call succeeded. {@link IntradayFetch} chooses the request pattern that suits the vendor.
  * </ol>
  *
  * <p>A market-data failure ends the run with a {@link SyncReport.Outcome#FAILED FAILED} report (what was stored
@@ -63,17 +56,18 @@ public final class NightlySync {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
 
-    private final MarketData marketData;
-    private final MarketStore store;
-    private final TradingCalendar calendar;
-    private final OrbClock clock;
-    private final OrbConfig config;
-    private final SyncListener listener;
-    private final VendorCounters counters;
-    private final int historySessions;
-    private final boolean openingVolumes;
-    private final IntradayFetch intradayFetch;
-    private final int intradayBatch;
+    // Read by SyncRun, this package's only other user.
+    final MarketData marketData;
+    final MarketStore store;
+    final TradingCalendar calendar;
+    final OrbClock clock;
+    final OrbConfig config;
+    final SyncListener listener;
+    final VendorCounters counters;
+    final int historySessions;
+    final boolean openingVolumes;
+    final IntradayFetch intradayFetch;
+    final int intradayBatch;
     private final AtomicBoolean running = new AtomicBoolean();
 
     private NightlySync(Builder b) {
@@ -129,7 +123,7 @@ public final class NightlySync {
             throw new SyncInProgressException("a nightly sync is already running");
         }
         try {
-            SyncReport report = new Run(session).execute();
+            SyncReport report = new SyncRun(this, session).execute();
             if (report.completed()) {
                 LOG.info("Nightly sync for {} completed in {}: {}", session, report.elapsed(), report);
             } else {
@@ -149,174 +143,6 @@ public final class NightlySync {
         } catch (RuntimeException e) {
             LOG.warn("SyncListener.finished threw; ignored", e);
         }
-    }
-
-    /** One run: its counters and the three phases. */
-    private final class Run {
-        private final LocalDate target;
-        private final SyncMeter meter;
-        private final List<LocalDate> empty = new ArrayList<>();
-        private LocalDate from;
-        private LocalDate to;
-        private int alreadyStored;
-        private int fetched;
-        private long barsStored;
-        private int barsDeleted;
-        private int sessions;
-        private SyncReport.Universe universe = SyncReport.Universe.NONE;
-        private SyncReport.OpeningVolumes volumes = SyncReport.OpeningVolumes.NONE;
-
-        Run(LocalDate target) {
-            this.target = target;
-            this.meter = new SyncMeter(clock, counters, listener, LOG);
-        }
-
-        SyncReport execute() {
-            List<TradingSession> window = calendar.sessionsBefore(target, historySessions);
-            sessions = window.size();
-            from = window.get(0).date();
-            to = window.get(window.size() - 1).date();
-            Optional<String> failure = fetchDailyBars(window);
-            if (failure.isEmpty()) {
-                failure = computeUniverse(window);
-            }
-            if (failure.isEmpty()) {
-                barsDeleted = store.deleteDailyBarsBefore(from);
-                LOG.info("Nightly sync: deleted {} daily bars dated before {}", barsDeleted, from);
-            }
-            if (failure.isEmpty() && openingVolumes && config.rvolMethod() == RvolMethod.OPENING_RANGE) {
-                OpeningVolumeBackfill.Result r = new OpeningVolumeBackfill(marketData, store, calendar, config,
-                        intradayFetch, intradayBatch, meter).run(target);
-                volumes = r.report();
-                failure = r.failure();
-            }
-            return new SyncReport(target, failure.isEmpty() ? SyncReport.Outcome.COMPLETED
-                    : SyncReport.Outcome.FAILED, failure,
-                    new SyncReport.DailyBars(from, to, sessions, alreadyStored, fetched, empty, barsStored,
-                            barsDeleted),
-                    universe, volumes, meter.requests(), meter.rowsSkipped(), meter.sinceRunStart());
-        }
-
-        private Optional<String> fetchDailyBars(List<TradingSession> window) {
-            Set<LocalDate> stored = new HashSet<>(store.dailyBarDates(from, to));
-            List<LocalDate> missing = new ArrayList<>();
-            for (TradingSession s : window) {
-                if (!stored.contains(s.date())) {
-                    missing.add(s.date());
-                }
-            }
-            alreadyStored = sessions - missing.size();
-            LOG.info("Nightly sync for {}: sessions {}..{} ({}), {} already stored, {} to fetch", target, from, to,
-                    sessions, alreadyStored, missing.size());
-            meter.beginPhase(SyncPhase.DAILY_BARS, missing.size());
-            for (LocalDate date : missing) {
-                List<DailyBar> bars;
-                try {
-                    bars = marketData.dailyBarsOfMarket(date);
-                } catch (MarketDataException e) {
-                    return Optional.of("daily bars of " + date + ": " + e.getMessage());
-                } finally {
-                    meter.marketDataCall();
-                }
-                List<DailyBar> valid = validDailyBars(date, bars);
-                if (valid.isEmpty()) {
-                    empty.add(date);
-                    LOG.warn("Nightly sync: no daily bars for session {} (holiday missing from the calendar, or "
-                            + "data not yet published)", date);
-                } else {
-                    store.upsertDailyBars(valid);
-                    barsStored += valid.size();
-                }
-                fetched++;
-                meter.unitDone(date + ": " + valid.size() + " bars");
-            }
-            return Optional.empty();
-        }
-
-        /** The bars of {@code date}, without bars of another date or a second bar of a symbol. */
-        private List<DailyBar> validDailyBars(LocalDate date, List<DailyBar> bars) {
-            Map<Symbol, DailyBar> bySymbol = new LinkedHashMap<>();
-            for (DailyBar bar : bars) {
-                if (!bar.date().equals(date)) {
-                    meter.rowSkipped(bar.symbol(), bar.date(), "dated " + bar.date() + " in the answer for " + date);
-                } else if (bySymbol.putIfAbsent(bar.symbol(), bar) != null) {
-                    meter.rowSkipped(bar.symbol(), date, "a second daily bar of the same symbol and date");
-                }
-            }
-            return List.copyOf(bySymbol.values());
-        }
-
-        private Optional<String> computeUniverse(List<TradingSession> window) {
-            meter.beginPhase(SyncPhase.UNIVERSE, 1);
-            int needed = Math.min(window.size(), config.atrPeriod() + 1);
-            Set<LocalDate> present = new HashSet<>(store.dailyBarDates(from, to));
-            List<LocalDate> absent = new ArrayList<>();
-            for (TradingSession s : window.subList(window.size() - needed, window.size())) {
-                if (!present.contains(s.date())) {
-                    absent.add(s.date());
-                }
-            }
-            if (!absent.isEmpty()) {
-                return Optional.of("no daily bars stored for sessions " + absent + " (not yet published, or the "
-                        + "market data has none); the universe of " + target + " was not computed");
-            }
-            Map<Symbol, List<DailyBar>> bySymbol = new TreeMap<>();
-            for (DailyBar bar : store.dailyBars(from, to)) {
-                bySymbol.computeIfAbsent(bar.symbol(), s -> new ArrayList<>()).add(bar);
-            }
-            List<DailyStats> eligible = new ArrayList<>();
-            int insufficient = 0;
-            int rejected = 0;
-            for (Map.Entry<Symbol, List<DailyBar>> e : bySymbol.entrySet()) {
-                Optional<DailyStats> stats = DailyStatistics.compute(e.getKey(), target,
-                        consecutiveTail(window, e.getValue()), config);
-                if (stats.isEmpty()) {
-                    insufficient++;
-                } else if (UniverseFilter.rejection(stats.get(), config).isPresent()) {
-                    rejected++;
-                } else {
-                    eligible.add(stats.get());
-                }
-            }
-            store.saveUniverse(target, eligible);
-            universe = new SyncReport.Universe(bySymbol.size(), insufficient, rejected, eligible.size());
-            LOG.info("Nightly sync: universe of {}: {} of {} symbols eligible ({} without enough history, {} "
-                    + "rejected by the filter)", target, eligible.size(), bySymbol.size(), insufficient, rejected);
-            meter.unitDone("universe of " + target + ": " + eligible.size() + " symbols");
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The bars of one symbol on consecutive sessions of {@code window} ending with its last session, oldest
-     * first; empty when the symbol has no bar on the last session. Older bars before a gap are left out, which
-     * makes the symbol ineligible when the gap is within the ATR look-back.
-     */
-    static List<DailyBar> consecutiveTail(List<TradingSession> window, List<DailyBar> barsByDate) {
-        List<DailyBar> sorted = new ArrayList<>(barsByDate);
-        sorted.sort((a, b) -> a.date().compareTo(b.date()));
-        int w = window.size() - 1;
-        int b = sorted.size() - 1;
-        while (w >= 0 && b >= 0 && sorted.get(b).date().equals(window.get(w).date())) {
-            w--;
-            b--;
-        }
-        return List.copyOf(sorted.subList(b + 1, sorted.size()));
-    }
-
-    /** How the opening-volume backfill asks the market data for minute bars. */
-    public enum IntradayFetch {
-        /**
-         * One call per batch of symbols spanning every session it needs: for a vendor that answers one symbol per
-         * request whatever the time span (Polygon: one request per symbol for up to 50,000 minute bars, about 50
-         * sessions), so 14 sessions of history cost one request per symbol. The default.
-         */
-        SPAN,
-        /**
-         * One call per session and batch of symbols, for the opening-range window only: for a vendor that answers
-         * many symbols per request but pages by bar count (Alpaca's {@code /v2/stocks/bars?symbols=…}).
-         */
-        WINDOWS
     }
 
     /** Mutable builder; {@link #build()} validates. Not thread-safe. */

@@ -52,13 +52,13 @@ final class OpeningVolumeBackfill {
     private final MarketStore store;
     private final TradingCalendar calendar;
     private final OrbConfig config;
-    private final NightlySync.IntradayFetch shape;
+    private final IntradayFetch shape;
     private final int batch;
     private final SyncMeter meter;
     private final int minutes;
 
     OpeningVolumeBackfill(MarketData marketData, MarketStore store, TradingCalendar calendar, OrbConfig config,
-                          NightlySync.IntradayFetch shape, int batch, SyncMeter meter) {
+                          IntradayFetch shape, int batch, SyncMeter meter) {
         this.marketData = marketData;
         this.store = store;
         this.calendar = calendar;
@@ -139,7 +139,7 @@ final class OpeningVolumeBackfill {
             List<Symbol> symbols = job.getValue();
             for (int i = 0; i < symbols.size(); i += batch) {
                 List<Symbol> part = List.copyOf(symbols.subList(i, Math.min(symbols.size(), i + batch)));
-                if (shape == NightlySync.IntradayFetch.SPAN) {
+                if (shape == IntradayFetch.SPAN) {
                     calls.add(new Call(part, sessions.get(0).openInstant(),
                             windowEnd(sessions.get(sessions.size() - 1)), sessions));
                 } else {

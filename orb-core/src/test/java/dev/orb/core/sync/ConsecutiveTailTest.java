@@ -35,7 +35,7 @@ class ConsecutiveTailTest {
             java.util.Collections.reverse(bars);
         }
 
-        List<DailyBar> tail = NightlySync.consecutiveTail(WINDOW, bars);
+        List<DailyBar> tail = SyncRun.consecutiveTail(WINDOW, bars);
 
         int expected = 0;
         for (int i = WINDOW.size() - 1; i >= 0 && traded.get(i); i--) {

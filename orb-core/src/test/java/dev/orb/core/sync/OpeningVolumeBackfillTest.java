@@ -28,7 +28,7 @@ class OpeningVolumeBackfillTest {
     final List<TradingSession> lookback = calendar.sessionsBefore(TARGET, 14);
 
     NightlySync.Builder sync() {
-        return NightlySync.builder(market, store, calendar, clock).intradayFetch(NightlySync.IntradayFetch.SPAN, 2);
+        return NightlySync.builder(market, store, calendar, clock).intradayFetch(IntradayFetch.SPAN, 2);
     }
 
     void universeOf(String... symbols) {
@@ -102,7 +102,7 @@ class OpeningVolumeBackfillTest {
     void windowsShape_asksEachSessionsWindowOnly() {
         universeOf("AAA", "BBB", "CCC");
 
-        sync().intradayFetch(NightlySync.IntradayFetch.WINDOWS, 100).build().run();
+        sync().intradayFetch(IntradayFetch.WINDOWS, 100).build().run();
 
         assertThat(market.intradayCalls).hasSize(14);
         for (int i = 0; i < 14; i++) {

@@ -3,10 +3,6 @@ package dev.orb.adapter.polygon.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -36,7 +31,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +44,6 @@ import org.slf4j.LoggerFactory;
 final class PolygonHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.orb.adapter.polygon");
     private static final int MAX_PAGES = 10_000;
-    private static final int MAX_ERROR_BODY = 4096;
 
     private final HttpUrl baseUrl;
     private final String apiKey;
@@ -181,13 +174,13 @@ final class PolygonHttp implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(clock.monotonicNanos() - started));
             ResponseBody body = response.body();
             if (code == 429 || code >= 500) {
-                throw new TransientFailure(endpoint, code, errorReason(body), retryAfter(response), null);
+                throw new TransientFailure(endpoint, code, ErrorResponses.reason(body, json, this::redact), ErrorResponses.retryAfter(response, clock.now()), null);
             }
             if (code == 401 || code == 403) {
-                throw new PolygonAuthException(endpoint, code, errorReason(body), null);
+                throw new PolygonAuthException(endpoint, code, ErrorResponses.reason(body, json, this::redact), null);
             }
             if (code < 200 || code >= 300 || body == null) {
-                throw new PolygonResponseException(endpoint, code, errorReason(body), null);
+                throw new PolygonResponseException(endpoint, code, ErrorResponses.reason(body, json, this::redact), null);
             }
             T parsed = parse(body, endpoint, code, type);
             checkStatus(parsed, endpoint, code);
@@ -212,9 +205,8 @@ final class PolygonHttp implements AutoCloseable {
             }
             return parsed;
         } catch (JsonProcessingException e) {
-            IOException transport = transportCause(e);
+            IOException transport = ErrorResponses.transportCause(e);
             if (transport != null) {
-                // Jackson wraps a connection lost mid-body; that is the network's fault, not the JSON's.
                 throw transport;
             }
             // A body that is not the documented JSON (truncated, wrong shape) is a failure, never an empty day.
@@ -222,15 +214,6 @@ final class PolygonHttp implements AutoCloseable {
                     "response is not valid " + type.getSimpleName() + " JSON: " + redact(e.getOriginalMessage()),
                     null);
         }
-    }
-
-    private static IOException transportCause(JsonProcessingException e) {
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c instanceof IOException io && !(c instanceof JsonProcessingException)) {
-                return io;
-            }
-        }
-        return null;
     }
 
     private void checkStatus(PolygonBody body, String endpoint, int code) {
@@ -243,55 +226,6 @@ final class PolygonHttp implements AutoCloseable {
             throw new PolygonAuthException(endpoint, code, reason, null);
         }
         throw new PolygonResponseException(endpoint, code, reason, null);
-    }
-
-    /** Polygon's {@code error} or {@code message}, else the start of the body; never the key. */
-    private String errorReason(ResponseBody body) {
-        if (body == null) {
-            return "empty body";
-        }
-        String text;
-        try {
-            BufferedSource source = body.source();
-            source.request(MAX_ERROR_BODY);
-            text = source.getBuffer().readUtf8(Math.min(MAX_ERROR_BODY, source.getBuffer().size()));
-        } catch (IOException e) {
-            return "body unreadable (" + e.getClass().getSimpleName() + ")";
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (node != null && node.isObject()) {
-                for (String field : List.of("error", "message", "status")) {
-                    if (node.hasNonNull(field)) {
-                        return redact(node.get(field).asText());
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // Not JSON (a proxy's HTML page, a cut body): fall through to the raw text.
-        }
-        String printable = text.replaceAll("\\p{Cntrl}", " ").strip();
-        return printable.isEmpty() ? "empty body" : redact(printable.length() > 200
-                ? printable.substring(0, 200) + "..." : printable);
-    }
-
-    private Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.now(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                LOG.debug("Polygon: ignoring unparseable Retry-After '{}'", value);
-                return null;
-            }
-        }
     }
 
     /**
