@@ -74,13 +74,20 @@ final class OpeningVolumeBackfill {
         List<LocalDate> dates = sessions.stream().map(TradingSession::date).toList();
         Set<LocalDate> stored = new HashSet<>(store.openingRangeVolumeDates(dates.get(0),
                 dates.get(dates.size() - 1), minutes));
+        Set<Symbol> universe = symbols(store.universe(target));
+        if (universe.isEmpty()) {
+            // Nothing to ask for; saving empty sessions would only mark them as done.
+            meter.beginPhase(SyncPhase.OPENING_VOLUMES, 0);
+            return new Result(new SyncReport.OpeningVolumes(sessions.size(), stored.size(), 0, 0, 0, 0),
+                    Optional.empty());
+        }
         Map<Symbol, long[]> existing = stored.isEmpty() ? Map.of() : store.openingRangeVolumes(dates, minutes);
 
         // Symbols grouped by the sessions they need: the missing sessions, plus every stored session where the
         // symbol has no volume (it was not in the universe when that session was stored).
         Map<List<TradingSession>, List<Symbol>> needs = new LinkedHashMap<>();
         int gaps = 0;
-        for (Symbol symbol : symbols(store.universe(target))) {
+        for (Symbol symbol : universe) {
             long[] history = existing.get(symbol);
             List<TradingSession> needed = new ArrayList<>();
             for (int i = 0; i < sessions.size(); i++) {

@@ -162,4 +162,16 @@ class OpeningVolumeBackfillTest {
         assertThat(market.intradayCalls).isEmpty();
         assertThat(again.openingVolumes()).isEqualTo(new SyncReport.OpeningVolumes(14, 14, 0, 0, 0, 0));
     }
+
+    @Test
+    void emptyUniverse_asksNothing_andMarksNoSessionAsDone() {
+        market.with("CHEAP", new ScriptedMarketData.Profile("1.00", "0.10", 10));
+
+        SyncReport report = sync().build().run();
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.universe().eligible()).isZero();
+        assertThat(market.intradayCalls).isEmpty();
+        assertThat(store.volumeSaves).isZero();
+    }
 }
