@@ -372,8 +372,17 @@ public final class SessionEngine {
             boolean ours = parts.isPresent() && parts.get().session().equals(session.date());
             Symbol symbol = order.symbol();
             if (ours && parts.get().purpose() == OrderPurpose.ENTRY && entries.containsKey(symbol)) {
+                EntryOrder current = entries.get(symbol);
+                boolean superseded = !current.intent().clientOrderId().equals(order.clientOrderId());
                 if (fill != null) {
                     entryFill(symbol, fill);
+                    if (superseded && current.status().isWorking()) {
+                        // an earlier attempt filled after all (its cancel lost the race): one entry per symbol
+                        alert(Severity.CRITICAL, order.clientOrderId() + " filled although superseded by "
+                                + current.intent().clientOrderId() + ": cancelling the newer attempt");
+                        entries.put(symbol, entries.get(symbol).withCancelRequested(false));
+                        commands.add(new Command.CancelOrder(current.intent().clientOrderId(), current.brokerOrderId()));
+                    }
                 }
                 EntryOrder entry = entries.get(symbol);
                 if (entry.intent().clientOrderId().equals(order.clientOrderId())) {

@@ -396,4 +396,25 @@ class SessionEngineTest {
         assertThat(d.commands()).contains(new Command.ClosePosition(AAA, ExitReason.EOD));
         assertThat(d.state().phase()).isEqualTo(Phase.CLOSING);
     }
+
+    @Test
+    void supersededAttemptFillingLate_cancelsTheNewerAttempt() {
+        Day day = twoSymbols(OrbConfig.defaults());
+        day.start();
+        day.scan();
+        day.runner.feed(new EngineEvent.KillSwitchEngaged(day.clock.now(), "operator:alice", "pause"));
+        day.runner.feed(new EngineEvent.KillSwitchReleased(day.clock.now(), "operator:alice", "resume"));
+        ClientOrderId first = ClientOrderId.of(DATE, AAA, OrderPurpose.ENTRY, 1);
+        ClientOrderId second = ClientOrderId.of(DATE, AAA, OrderPurpose.ENTRY, 2);
+        assertThat(day.state().entries().get(AAA).intent().clientOrderId()).isEqualTo(second);
+        Order old = day.broker.orderByClientOrderId(first).orElseThrow();
+        Order filled = old.with(OrderStatus.FILLED, 396, new BigDecimal("50.55"), day.clock.now());
+        dev.orb.domain.Fill fill = new dev.orb.domain.Fill("late-1", old.brokerOrderId(), first, AAA,
+                dev.orb.domain.OrderSide.BUY, 396, Price.of("50.55"), day.clock.now());
+        Decision d = new SessionEngine(day.config).decide(day.state(), new EngineEvent.OrderUpdated(day.clock.now(),
+                new dev.orb.domain.OrderUpdate(dev.orb.domain.OrderEventType.FILL, filled, fill, day.clock.now())));
+        assertThat(d.commands()).anySatisfy(c -> assertThat(c).isInstanceOfSatisfying(Command.CancelOrder.class,
+                x -> assertThat(x.clientOrderId()).isEqualTo(second)));
+        assertThat(d.state().positions().get(AAA).openShares()).isEqualTo(396);
+    }
 }
