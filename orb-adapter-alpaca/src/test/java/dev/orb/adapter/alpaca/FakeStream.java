@@ -53,9 +53,22 @@ final class FakeStream extends WebSocketListener {
         current.send(json);
     }
 
-    /** Cuts the current connection without a close handshake. */
+    /**
+     * Drops the current connection the way a server going away does (close code 1001). MockWebServer's
+     * server-side socket cannot be cancelled abruptly; the client's failure path is exercised by refused upgrades.
+     */
     void drop() {
-        current.cancel();
+        current.close(1001, "going away");
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+        webSocket.close(1000, null);
+    }
+
+    /** Closes every connection (test teardown, so that MockWebServer can shut down). */
+    void closeAll() {
+        connections.forEach(ws -> ws.close(1001, "test over"));
     }
 
     int connectionCount() {
