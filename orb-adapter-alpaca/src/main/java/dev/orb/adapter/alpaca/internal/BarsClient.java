@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,11 +34,14 @@ import net.jacobpeterson.alpaca.model.endpoint.marketdata.common.historical.bar.
 import net.jacobpeterson.alpaca.model.endpoint.marketdata.stock.historical.bar.MultiStockBarsResponse;
 import net.jacobpeterson.alpaca.model.endpoint.marketdata.stock.historical.bar.StockBar;
 import net.jacobpeterson.alpaca.model.endpoint.marketdata.stock.historical.bar.enums.BarAdjustment;
+import net.jacobpeterson.alpaca.rest.AlpacaClient;
 import net.jacobpeterson.alpaca.rest.AlpacaClientException;
+import net.jacobpeterson.alpaca.util.format.FormatUtil;
+import okhttp3.HttpUrl;
 
 /**
  * Bars from Alpaca's market-data API ({@code GET /v2/stocks/bars}): many symbols per request (batches of
- * {@link Settings#symbolsPerBarsRequest()}), every {@code page_token} followed, feed IEX or SIP. Intraday bars
+ * {@link Settings#symbolsPerBarsRequest()}), every {@code page_token} followed, feed iex or sip. Intraday bars
  * are raw (live prices); daily bars are split-adjusted so that ranges and ATR are comparable across splits.
  * Thread-safe.
  */
@@ -144,8 +148,7 @@ public final class BarsClient {
         for (int page = 0; page < MAX_PAGES_PER_BATCH; page++) {
             MultiStockBarsResponse response;
             try {
-                response = api.stockMarketData().getBars(names, start, end, PAGE_LIMIT, token, period.count,
-                        period.unit, adjustment, settings.feed());
+                response = request(names, start, end, token, period, adjustment);
             } catch (AlpacaClientException | RuntimeException e) {
                 throw AlpacaErrors.marketData(action, e);
             }
@@ -161,6 +164,28 @@ public final class BarsClient {
             }
         }
         throw new MarketDataException("Alpaca " + action + ": more than " + MAX_PAGES_PER_BATCH + " pages");
+    }
+
+    /**
+     * One page, through alpaca-java's data client and model. The URL is built here rather than by
+     * {@code StockMarketDataEndpoint.getBars}, which sends the feed in upper case ("IEX"); Alpaca documents
+     * {@code feed=iex|sip}.
+     */
+    private MultiStockBarsResponse request(List<String> names, ZonedDateTime start, ZonedDateTime end, String token,
+                                           Period period, BarAdjustment adjustment) throws AlpacaClientException {
+        AlpacaClient client = api.getStockDataClient();
+        HttpUrl.Builder url = client.urlBuilder().addPathSegment("stocks").addPathSegment("bars")
+                .addQueryParameter("symbols", String.join(",", names))
+                .addQueryParameter("timeframe", period.count + period.unit.toString())
+                .addQueryParameter("start", FormatUtil.toRFC3339Format(start))
+                .addQueryParameter("end", FormatUtil.toRFC3339Format(end))
+                .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
+                .addQueryParameter("adjustment", adjustment.toString())
+                .addQueryParameter("feed", settings.feed().toString().toLowerCase(Locale.ROOT));
+        if (token != null) {
+            url.addQueryParameter("page_token", token);
+        }
+        return client.requestObject(client.requestBuilder(url.build()).get().build(), MultiStockBarsResponse.class);
     }
 
     private static void accept(String name, List<StockBar> list, BarSink sink, String action) {
