@@ -31,7 +31,7 @@ public final class AlpacaConfig {
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(250);
     public static final int DEFAULT_SUBMIT_ATTEMPTS = 3;
-    public static final int DEFAULT_SUBMIT_PARALLELISM = 8;
+    public static final int DEFAULT_SUBMIT_PARALLELISM = 10;
     public static final int DEFAULT_SYMBOLS_PER_BARS_REQUEST = 100;
     public static final Duration DEFAULT_ORDER_LOOKBACK = Duration.ofDays(7);
     public static final Duration DEFAULT_RESYNC_OVERLAP = Duration.ofSeconds(30);
@@ -325,7 +325,7 @@ public final class AlpacaConfig {
             return this;
         }
 
-        /** Orders {@link AlpacaBroker#submitAll} sends at once (default 8). */
+        /** Orders {@link AlpacaBroker#submitAll} sends at once (default 10). */
         public Builder submitParallelism(int n) {
             submitParallelism = n;
             return this;

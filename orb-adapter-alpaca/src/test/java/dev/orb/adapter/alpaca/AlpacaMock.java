@@ -5,9 +5,14 @@ import static dev.orb.adapter.alpaca.AlpacaJson.PAPER_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ServerSocketFactory;
 
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -39,6 +44,54 @@ final class AlpacaMock implements AutoCloseable {
     AlpacaMock(Dispatcher dispatcher) {
         this();
         server.setDispatcher(dispatcher);
+    }
+
+    /**
+     * A mock whose accepted sockets have TCP_NODELAY. MockWebServer flushes a response's headers before its body;
+     * with Nagle's algorithm on, the body then waits for the client's delayed ACK (~40 ms on Linux) — a mock
+     * artefact that would dominate a latency figure.
+     */
+    static AlpacaMock withoutNagle(Dispatcher dispatcher) {
+        return new AlpacaMock(dispatcher, new NoDelayServerSockets());
+    }
+
+    private AlpacaMock(Dispatcher dispatcher, ServerSocketFactory sockets) {
+        server.setServerSocketFactory(sockets);
+        server.setDispatcher(dispatcher);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class NoDelayServerSockets extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds through createServerSocket()");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds through createServerSocket()");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds through createServerSocket()");
+        }
     }
 
     Interceptor transport() {
