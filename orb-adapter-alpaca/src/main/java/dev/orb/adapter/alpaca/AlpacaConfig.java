@@ -139,74 +139,92 @@ public final class AlpacaConfig {
         return mode;
     }
 
+    /** The market-data feed (default IEX). */
     public DataFeed feed() {
         return feed;
     }
 
+    /** The clock for rate-limit waits and resynchronisation windows. */
     public OrbClock clock() {
         return clock;
     }
 
+    /** TCP/TLS connect timeout of one exchange. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Read timeout of one exchange; an order POST unanswered this long has an unknown outcome. */
     public Duration readTimeout() {
         return readTimeout;
     }
 
+    /** Write timeout of one exchange. */
     public Duration writeTimeout() {
         return writeTimeout;
     }
 
+    /** The REST budget per minute shared by every call (never exceeded in any sliding minute). */
     public int requestsPerMinute() {
         return requestsPerMinute;
     }
 
+    /** Longest wait for the budget before a request is refused unsent. */
     public Duration maxQueueWait() {
         return maxQueueWait;
     }
 
+    /** Retries of a GET/DELETE after a 5xx or no answer. */
     public int maxRetries() {
         return maxRetries;
     }
 
+    /** First pause between retries; doubles per retry, at most 8 s. */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
+    /** POST attempts per order; each retry only after a by-client-order-id lookup found nothing. */
     public int submitAttempts() {
         return submitAttempts;
     }
 
+    /** Orders {@link AlpacaBroker#submitAll} sends at once. */
     public int submitParallelism() {
         return submitParallelism;
     }
 
+    /** Symbols per multi-symbol bars request. */
     public int symbolsPerBarsRequest() {
         return symbolsPerBarsRequest;
     }
 
+    /** How far before {@code since} order listings reach (Alpaca filters listings by submission time). */
     public Duration orderLookback() {
         return orderLookback;
     }
 
+    /** How far before the last seen event a resynchronisation starts (covers clock skew). */
     public Duration resyncOverlap() {
         return resyncOverlap;
     }
 
+    /** REST polling period while the stream is down. */
     public Duration pollInterval() {
         return pollInterval;
     }
 
+    /** First pause before reconnecting the stream; doubles per failed attempt. */
     public Duration reconnectBackoff() {
         return reconnectBackoff;
     }
 
+    /** Longest pause between stream reconnection attempts. */
     public Duration maxReconnectBackoff() {
         return maxReconnectBackoff;
     }
 
+    /** Time for the stream to authenticate and confirm listening. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
@@ -279,6 +297,7 @@ public final class AlpacaConfig {
             return this;
         }
 
+        /** TCP/TLS connect timeout (default 5 s). */
         public Builder connectTimeout(Duration d) {
             connectTimeout = d;
             return this;
@@ -290,6 +309,7 @@ public final class AlpacaConfig {
             return this;
         }
 
+        /** Write timeout (default 10 s). */
         public Builder writeTimeout(Duration d) {
             writeTimeout = d;
             return this;

@@ -36,7 +36,8 @@ final class FakeStream extends WebSocketListener {
         String action = m.get("action").getAsString();
         if ("authenticate".equals(action)) {
             boolean ok = expectedKey.equals(m.getAsJsonObject("data").get("key_id").getAsString());
-            binary(webSocket, "{\"stream\":\"authorization\",\"data\":{\"status\":\"" + (ok ? "authorized" : "unauthorized")
+            String status = ok ? "authorized" : "unauthorized";
+            binary(webSocket, "{\"stream\":\"authorization\",\"data\":{\"status\":\"" + status
                     + "\",\"action\":\"authenticate\"}}");
         } else if ("listen".equals(action)) {
             binary(webSocket, "{\"stream\":\"listening\",\"data\":{\"streams\":[\"trade_updates\"]}}");

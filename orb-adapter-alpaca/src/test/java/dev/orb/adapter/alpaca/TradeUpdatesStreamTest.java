@@ -37,6 +37,15 @@ class TradeUpdatesStreamTest {
         mock.close();
     }
 
+    /** Alpaca's clock: event timestamps and updated_at come from the same one. */
+    private String now() {
+        return alpaca.brokerTime();
+    }
+
+    private void send(String event, AlpacaJson.Order order) {
+        alpaca.stream.send(tradeUpdate(event, order, null, null, null, now()));
+    }
+
     private AlpacaJson.Order newEntry(String id) {
         return alpaca.add(new AlpacaJson.Order(id, "orb-20240311-SPY-E-" + id.substring(4), "SPY").set("status", "new"));
     }
@@ -46,16 +55,14 @@ class TradeUpdatesStreamTest {
         broker.subscribe(listener);
         AlpacaJson.Order o = newEntry("ord-1");
         alpaca.stream.send(tradeUpdate("new", o, null, null, null, null));
-        alpaca.stream.send(tradeUpdate("partial_fill", alpaca.fill("ord-1", 40, "301.52"), "exec-1", "40", "301.52", alpaca.brokerTime()));
-        alpaca.stream.send(tradeUpdate("fill", alpaca.fill("ord-1", 100, "301.532"), "exec-2", "60", "301.54", alpaca.brokerTime()));
-        alpaca.stream.send(tradeUpdate("canceled", alpaca.setStatus(newEntry("ord-2").get("id"), "canceled"), null, null,
-                null, alpaca.brokerTime()));
-        alpaca.stream.send(tradeUpdate("rejected", alpaca.setStatus(newEntry("ord-3").get("id"), "rejected"), null, null,
-                null, alpaca.brokerTime()));
-        alpaca.stream.send(tradeUpdate("expired", alpaca.setStatus(newEntry("ord-4").get("id"), "expired"), null, null,
-                null, alpaca.brokerTime()));
-        alpaca.stream.send(tradeUpdate("replaced", alpaca.setStatus(newEntry("ord-5").get("id"), "replaced"), null, null,
-                null, alpaca.brokerTime()));
+        alpaca.stream.send(tradeUpdate("partial_fill", alpaca.fill("ord-1", 40, "301.52"), "exec-1", "40", "301.52",
+                now()));
+        alpaca.stream.send(tradeUpdate("fill", alpaca.fill("ord-1", 100, "301.532"), "exec-2", "60", "301.54",
+                now()));
+        send("canceled", alpaca.setStatus(newEntry("ord-2").get("id"), "canceled"));
+        send("rejected", alpaca.setStatus(newEntry("ord-3").get("id"), "rejected"));
+        send("expired", alpaca.setStatus(newEntry("ord-4").get("id"), "expired"));
+        send("replaced", alpaca.setStatus(newEntry("ord-5").get("id"), "replaced"));
 
         listener.await(() -> listener.updates.size() == 7, "7 updates");
 
@@ -78,8 +85,9 @@ class TradeUpdatesStreamTest {
     void duplicateFillEvents_areCountedOnce() {
         broker.subscribe(listener);
         newEntry("ord-1");
-        String partial = tradeUpdate("partial_fill", alpaca.fill("ord-1", 40, "301.52"), "exec-1", "40", "301.52", alpaca.brokerTime());
-        String fill = tradeUpdate("fill", alpaca.fill("ord-1", 100, "301.532"), "exec-2", "60", "301.54", alpaca.brokerTime());
+        String partial = tradeUpdate("partial_fill", alpaca.fill("ord-1", 40, "301.52"), "exec-1", "40", "301.52",
+                now());
+        String fill = tradeUpdate("fill", alpaca.fill("ord-1", 100, "301.532"), "exec-2", "60", "301.54", now());
         alpaca.stream.send(partial);
         alpaca.stream.send(partial);
         alpaca.stream.send(fill);
@@ -107,7 +115,7 @@ class TradeUpdatesStreamTest {
     void unknownEventAndStatus_areDeliveredAsUnknown() {
         broker.subscribe(listener);
         AlpacaJson.Order o = newEntry("ord-1").set("status", "pending_review");
-        alpaca.stream.send(tradeUpdate("order_review_started", o, null, null, null, alpaca.brokerTime()));
+        alpaca.stream.send(tradeUpdate("order_review_started", o, null, null, null, now()));
 
         listener.await(() -> listener.updates.size() == 1, "the unknown event");
 
@@ -133,7 +141,7 @@ class TradeUpdatesStreamTest {
         assertThat(recovered.fill().price()).isEqualTo(Price.of("301.52"));
         assertThat(recovered.order().status()).isEqualTo(OrderStatus.FILLED);
 
-        alpaca.stream.send(tradeUpdate("fill", filled, "exec-late", "100", "301.52", alpaca.brokerTime()));
+        alpaca.stream.send(tradeUpdate("fill", filled, "exec-late", "100", "301.52", now()));
         alpaca.stream.send(tradeUpdate("new", newEntry("ord-2"), null, null, null, null));
         listener.await(() -> listener.updates.stream().anyMatch(u -> u.order().brokerOrderId().equals("ord-2")),
                 "the marker event");
@@ -166,7 +174,8 @@ class TradeUpdatesStreamTest {
         alpaca.fill("ord-1", 50, "300.00");
         broker.subscribe(listener);
 
-        alpaca.stream.send(tradeUpdate("partial_fill", alpaca.fill("ord-1", 80, "300.375"), "exec-2", "30", "301", alpaca.brokerTime()));
+        alpaca.stream.send(tradeUpdate("partial_fill", alpaca.fill("ord-1", 80, "300.375"), "exec-2", "30", "301",
+                now()));
         listener.await(() -> listener.fills().size() == 1, "the stream fill");
         alpaca.stream.drop();
         alpaca.fill("ord-1", 100, "300.7");

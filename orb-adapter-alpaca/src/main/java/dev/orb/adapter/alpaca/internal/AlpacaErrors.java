@@ -34,6 +34,7 @@ public final class AlpacaErrors {
         return (status != null && status >= 400 && status < 500) || e.getCause() instanceof BudgetExhaustedException;
     }
 
+    /** True when Alpaca answered with exactly {@code status}. */
     public static boolean isStatus(Throwable e, int status) {
         Integer actual = httpStatus(e);
         return actual != null && actual == status;

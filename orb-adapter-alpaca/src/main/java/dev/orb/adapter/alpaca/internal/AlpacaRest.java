@@ -52,19 +52,23 @@ public final class AlpacaRest implements OrderGateway {
     private final AlpacaAPI api;
     private final Settings settings;
 
+    /** REST calls through {@code api} (built on the adapter's OkHttp client). */
     public AlpacaRest(AlpacaAPI api, Settings settings) {
         this.api = Objects.requireNonNull(api, "api");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** GET /v2/account. */
     public Account account() {
         return call("GET /v2/account", () -> Mappers.account(api.account().get()));
     }
 
+    /** GET /v2/positions. */
     public List<Position> positions() {
         return call("GET /v2/positions", () -> api.positions().get().stream().map(Mappers::position).toList());
     }
 
+    /** GET /v2/assets/{symbol}: tradable, shortable, easy to borrow. */
     public Asset asset(Symbol symbol) {
         return call("GET /v2/assets/" + symbol, () -> Mappers.asset(symbol, api.assets().getBySymbol(symbol.value())));
     }
@@ -128,6 +132,7 @@ public final class AlpacaRest implements OrderGateway {
         }
     }
 
+    /** GET /v2/orders/{id} with legs. */
     public Order byId(String brokerOrderId) {
         return call("GET /v2/orders/" + brokerOrderId, () -> OrderMapper.toDomain(api.orders().get(brokerOrderId, true)));
     }

@@ -53,6 +53,7 @@ public final class BarsClient {
     private final AlpacaAPI api;
     private final Settings settings;
 
+    /** Bars through {@code api}'s data client. */
     public BarsClient(AlpacaAPI api, Settings settings) {
         this.api = Objects.requireNonNull(api, "api");
         this.settings = Objects.requireNonNull(settings, "settings");

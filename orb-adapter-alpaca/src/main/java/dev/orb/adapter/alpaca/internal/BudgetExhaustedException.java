@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class BudgetExhaustedException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The message names the request and the wait. */
     public BudgetExhaustedException(String message) {
         super(message);
     }

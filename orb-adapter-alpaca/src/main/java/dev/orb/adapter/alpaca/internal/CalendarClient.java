@@ -25,6 +25,7 @@ public final class CalendarClient {
     private final Map<Integer, Map<LocalDate, TradingSession>> years = new ConcurrentHashMap<>();
     private final Object loading = new Object();
 
+    /** Calendar and clock through {@code api}'s broker client. */
     public CalendarClient(AlpacaAPI api) {
         this.api = Objects.requireNonNull(api, "api");
     }

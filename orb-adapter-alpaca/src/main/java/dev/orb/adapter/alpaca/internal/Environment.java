@@ -67,26 +67,32 @@ public final class Environment {
         return new Environment(mode, api, http, keyId, secretKey, settings);
     }
 
+    /** Paper or live. */
     public TradingMode mode() {
         return mode;
     }
 
+    /** The broker REST calls of this environment. */
     public AlpacaRest rest() {
         return rest;
     }
 
+    /** Idempotent order submission of this environment. */
     public OrderSubmitter submitter() {
         return submitter;
     }
 
+    /** Market data with this environment's keys. */
     public BarsClient bars() {
         return bars;
     }
 
+    /** Calendar and clock of this environment. */
     public CalendarClient calendar() {
         return calendar;
     }
 
+    /** What the order-update stream needs of this environment. */
     public StreamSupervisor.Source streamSource() {
         return streamSource;
     }

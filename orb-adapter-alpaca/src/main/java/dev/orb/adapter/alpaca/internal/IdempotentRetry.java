@@ -21,6 +21,7 @@ public final class IdempotentRetry implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentRetry.class);
     private final Settings settings;
 
+    /** Retries per {@link Settings#maxRetries()} with {@link Settings#retryPause}. */
     public IdempotentRetry(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }

@@ -57,6 +57,7 @@ public final class OrderMapper {
         }
     }
 
+    /** orb's status of an Alpaca status; null (a string alpaca-java did not know) is UNKNOWN. */
     public static OrderStatus status(net.jacobpeterson.alpaca.model.endpoint.orders.enums.OrderStatus s) {
         if (s == null) {
             return OrderStatus.UNKNOWN;
@@ -82,6 +83,7 @@ public final class OrderMapper {
         };
     }
 
+    /** orb's type of an Alpaca type; null is UNKNOWN. */
     public static OrderType type(net.jacobpeterson.alpaca.model.endpoint.orders.enums.OrderType t) {
         if (t == null) {
             return OrderType.UNKNOWN;
@@ -126,6 +128,7 @@ public final class OrderMapper {
         };
     }
 
+    /** alpaca-java's time in force of an orb order. */
     public static OrderTimeInForce toAlpaca(TimeInForce tif) {
         return tif == TimeInForce.GTC ? OrderTimeInForce.GOOD_UNTIL_CANCELLED : OrderTimeInForce.DAY;
     }

@@ -26,6 +26,7 @@ public final class OrderSubmitter {
     private final OrderGateway gateway;
     private final Settings settings;
 
+    /** Submission over {@code gateway}, {@link Settings#submitAttempts()} POSTs at most. */
     public OrderSubmitter(OrderGateway gateway, Settings settings) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.settings = Objects.requireNonNull(settings, "settings");

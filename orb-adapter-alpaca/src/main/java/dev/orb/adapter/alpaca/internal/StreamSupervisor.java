@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,6 +86,7 @@ public final class StreamSupervisor implements AutoCloseable {
     private TradeUpdatesSocket socket;
     private boolean live;
     private int failedAttempts;
+    private ScheduledFuture<?> pendingConnect;
 
     private StreamSupervisor(Supplier<Source> sources, OrderUpdateListener listener, Settings settings) {
         this.sources = Objects.requireNonNull(sources, "sources");
@@ -128,7 +130,7 @@ public final class StreamSupervisor implements AutoCloseable {
         }
         long poll = settings.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::pollTick, poll, poll, TimeUnit.MILLISECONDS);
-        scheduler.execute(this::connect);
+        scheduleConnect(0);
         try {
             firstOutcome.await(settings.handshakeTimeout().multipliedBy(2).plusSeconds(5).toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -174,7 +176,7 @@ public final class StreamSupervisor implements AutoCloseable {
                         e.getMessage());
             }
         });
-        scheduler.execute(this::connect);
+        scheduleConnect(0);
     }
 
     /** Stops delivery, the connection and the timers; never throws. */
@@ -205,15 +207,31 @@ public final class StreamSupervisor implements AutoCloseable {
 
     // ---- connection (scheduler and OkHttp threads) ----
 
+    /** One pending connection attempt at most: a newer request replaces an older one. */
+    private synchronized void scheduleConnect(long delayMillis) {
+        if (closed) {
+            return;
+        }
+        if (pendingConnect != null) {
+            pendingConnect.cancel(false);
+        }
+        pendingConnect = scheduler.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     private void connect() {
         int gen;
+        TradeUpdatesSocket previous;
         synchronized (this) {
             if (closed) {
                 return;
             }
             gen = ++generation;
             live = false;
+            previous = socket;
+            socket = null;
         }
+        // Alpaca allows one stream per key: never leave an older connection open behind a new one
+        quietlyDisconnect(previous);
         TradeUpdatesSocket s;
         try {
             s = sources.get().newSocket(new Handler(gen));
@@ -279,7 +297,7 @@ public final class StreamSupervisor implements AutoCloseable {
             owe(reason);
             firstOutcome.countDown();
         });
-        scheduler.schedule(this::connect, pause.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleConnect(pause.toMillis());
     }
 
     private synchronized boolean isCurrent(int gen) {

@@ -49,6 +49,7 @@ public final class TradeUpdatesSocket extends StreamingWebsocket {
 
     private final Handler handler;
 
+    /** An unconnected socket to {@code mode}'s stream; {@code handler} gets what it reports. */
     public TradeUpdatesSocket(OkHttpClient client, TradingMode mode, String keyId, String secretKey, Handler handler) {
         super(client, mode == TradingMode.LIVE ? "api" : "paper-api", keyId, secretKey, null);
         this.handler = Objects.requireNonNull(handler, "handler");
