@@ -25,7 +25,8 @@ import dev.orb.domain.Symbol;
  *
  * <p>Works on bytes in one large buffer that is refilled from the inflater: a row is parsed in place, in one
  * pass for the common syntax ({@link #parseFast}) and by the general {@link Decimals} parser otherwise; nothing
- * is allocated per row unless the ticker differs from the previous row's and has not been seen in this file. Tickers get dense ids in order of first appearance. Not thread-safe; one instance per file.
+ * is allocated per row unless the ticker differs from the previous row's and has not been seen in this file.
+ * Tickers get dense ids in order of first appearance. Not thread-safe; one instance per file.
  */
 final class RowReader implements AutoCloseable {
     private static final byte[] HEADER = FlatFileLayout.HEADER.getBytes(StandardCharsets.US_ASCII);
@@ -110,11 +111,6 @@ final class RowReader implements AutoCloseable {
             throw e;
         }
         return reader;
-    }
-
-    /** The file being read. */
-    Path file() {
-        return file;
     }
 
     /** 1-based number of the line last read (the header is line 1). */
