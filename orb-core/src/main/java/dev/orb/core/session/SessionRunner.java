@@ -76,9 +76,10 @@ public final class SessionRunner implements AutoCloseable {
      *
      * @throws BrokerException when the broker cannot be reached: trading must not start without reconciliation
      */
-    public synchronized void start(TradingSession session) {
+    public void start(TradingSession session) {
         Objects.requireNonNull(session, "session");
-        subscription = broker.subscribe(new OrderUpdateListener() {
+        // not synchronized: the broker may deliver updates on its own thread while this runs; they queue in feed()
+        Subscription s = broker.subscribe(new OrderUpdateListener() {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 feed(new EngineEvent.OrderUpdated(clock.now(), update));
@@ -94,6 +95,9 @@ public final class SessionRunner implements AutoCloseable {
                 reconcile();
             }
         });
+        synchronized (this) {
+            subscription = s;
+        }
         List<EngineEvent> past = journal.events(session);
         if (past.isEmpty()) {
             Account account = broker.account();
@@ -107,7 +111,7 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     /** Applies journaled events without running their commands (they ran, or reconciliation will repair). */
-    private void replay(List<EngineEvent> past) {
+    private synchronized void replay(List<EngineEvent> past) {
         for (EngineEvent e : past) {
             state = engine.decide(state, e).state();
         }
