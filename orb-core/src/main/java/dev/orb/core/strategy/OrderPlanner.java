@@ -59,6 +59,7 @@ public final class OrderPlanner {
      *
      * @param atr the ATR in dollars, ≥ 0
      * @return empty when the stop would not be a positive price, or equals the entry (zero stop distance)
+     * @throws InvalidValueException if {@code atr} is negative
      */
     public static Optional<Price> protectiveStop(Price entry, Direction direction, BigDecimal atr, OrbConfig config) {
         Objects.requireNonNull(entry, "entry");
