@@ -71,12 +71,14 @@ public final class OpeningRanges {
             return Optional.empty();
         }
         return Optional.of(new OpeningRange(symbol, session.date(), minutes, w.first.open(),
-                new Price(w.highNanos), new Price(w.lowNanos), w.last.close(), w.volume));
+                w.high, w.low, w.last.close(), w.volume));
     }
 
     private static Window scan(Symbol symbol, Instant start, Instant end, List<Bar> bars) {
         Window w = new Window();
         long startSecond = start.getEpochSecond();
+        long endSecond = end.getEpochSecond();
+        int endNano = end.getNano();
         // Bits of whole-minute offsets already seen; a bar that does not fit forces the quadratic fallback check.
         long seenMinutes = 0;
         boolean needsFullDuplicateCheck = false;
@@ -91,7 +93,9 @@ public final class OpeningRanges {
             if (barStart.compareTo(start) < 0 || barStart.compareTo(end) >= 0) {
                 continue;
             }
-            if (bar.end().isAfter(end)) {
+            // bar.end() would allocate; compare epoch seconds (and nanos) directly
+            long barEndSecond = barStart.getEpochSecond() + 60L * bar.timeframe().minutes();
+            if (barEndSecond > endSecond || barEndSecond == endSecond && barStart.getNano() > endNano) {
                 throw new InvalidValueException("OpeningRanges: bar of " + symbol + " at " + barStart + " ("
                         + bar.timeframe() + ") extends past the end of the opening range " + end);
             }
@@ -112,8 +116,13 @@ public final class OpeningRanges {
             if (w.last == null || barStart.isAfter(w.last.start())) {
                 w.last = bar;
             }
-            w.highNanos = Math.max(w.highNanos, bar.high().nanos());
-            w.lowNanos = Math.min(w.lowNanos, bar.low().nanos());
+            // keep the bars' own Price objects: constructing a Price is not free
+            if (w.high == null || bar.high().isAbove(w.high)) {
+                w.high = bar.high();
+            }
+            if (w.low == null || bar.low().isBelow(w.low)) {
+                w.low = bar.low();
+            }
             try {
                 w.volume = Math.addExact(w.volume, bar.volume());
             } catch (ArithmeticException e) {
@@ -154,8 +163,8 @@ public final class OpeningRanges {
     private static final class Window {
         Bar first;
         Bar last;
-        long highNanos = Long.MIN_VALUE;
-        long lowNanos = Long.MAX_VALUE;
+        Price high;
+        Price low;
         long volume;
     }
 }

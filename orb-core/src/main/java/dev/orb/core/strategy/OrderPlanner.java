@@ -42,8 +42,7 @@ public final class OrderPlanner {
     public static Price entryPrice(OpeningRange range, Direction direction) {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(direction, "direction");
-        return direction == Direction.LONG ? range.high().roundToTick(RoundingMode.CEILING)
-                : range.low().roundToTick(RoundingMode.FLOOR);
+        return direction == Direction.LONG ? TickMath.ceiling(range.high()) : TickMath.floor(range.low());
     }
 
     /**
@@ -60,13 +59,15 @@ public final class OrderPlanner {
      *
      * @param atr the ATR in dollars, ≥ 0
      * @return empty when the stop would not be a positive price, or equals the entry (zero stop distance)
+     * @throws InvalidValueException if {@code atr} is negative
      */
     public static Optional<Price> protectiveStop(Price entry, Direction direction, BigDecimal atr, OrbConfig config) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(atr, "atr");
         Objects.requireNonNull(config, "config");
-        return roundStop(rawStop(entry, direction, atr, config), entry);
+        long stop = TickMath.halfUpStopNanos(entry.nanos(), direction, offset(atr, config));
+        return stop <= 0 || stop == entry.nanos() ? Optional.empty() : Optional.of(new Price(stop));
     }
 
     /**
@@ -119,49 +120,36 @@ public final class OrderPlanner {
         }
         Direction direction = candidate.direction();
         Price entry = entryPrice(candidate.range(), direction);
-        BigDecimal raw = rawStop(entry, direction, candidate.stats().atr14(), config);
-        Optional<Price> stop = roundStop(raw, entry);
-        if (stop.isEmpty()) {
-            return new Plan.NoTrade(candidate, roundsToPositive(raw) ? "zero stop distance after rounding"
-                    : "stop not positive: " + raw.stripTrailingZeros().toPlainString());
+        BigDecimal offset = offset(candidate.stats().atr14(), config);
+        long stopNanos = TickMath.halfUpStopNanos(entry.nanos(), direction, offset);
+        if (stopNanos <= 0) {
+            BigDecimal raw = entry.toBigDecimal().subtract(offset);
+            return new Plan.NoTrade(candidate, "stop not positive: " + raw.stripTrailingZeros().toPlainString());
         }
-        long shares = shares(startEquity, entry, stop.get(), config);
+        if (stopNanos == entry.nanos()) {
+            return new Plan.NoTrade(candidate, "zero stop distance after rounding");
+        }
+        Price stop = new Price(stopNanos);
+        long shares = shares(startEquity, entry, stop, config);
         if (shares < 1) {
-            BigDecimal distance = entry.toBigDecimal().subtract(stop.get().toBigDecimal()).abs();
+            BigDecimal distance = entry.toBigDecimal().subtract(stop.toBigDecimal()).abs();
             return new Plan.NoTrade(candidate, "fewer than 1 share: equity " + startEquity.toPlainString()
                     + ", risk budget " + riskBudget(startEquity, config).toPlainString() + " over stop distance "
                     + distance.toPlainString() + ", leverage budget "
                     + leverageBudget(startEquity, config).toPlainString() + " over entry " + entry);
         }
         OrderIntent intent = new OrderIntent(ClientOrderId.of(session, candidate.symbol(), OrderPurpose.ENTRY, 1),
-                session, candidate.symbol(), direction, entry, stop.get(), shares, TimeInForce.DAY);
+                session, candidate.symbol(), direction, entry, stop, shares, TimeInForce.DAY);
         return new Plan.Trade(candidate, intent);
     }
 
-    /** The unrounded stop {@code entry ∓ fraction × atr}, with the offset snapped to {@value #OFFSET_SCALE} places. */
-    private static BigDecimal rawStop(Price entry, Direction direction, BigDecimal atr, OrbConfig config) {
+    /** {@code fraction × atr}, snapped to {@value #OFFSET_SCALE} decimals (see {@link #protectiveStop}). */
+    private static BigDecimal offset(BigDecimal atr, OrbConfig config) {
         if (atr.signum() < 0) {
             throw new InvalidValueException("OrderPlanner.atr: " + atr.toPlainString() + " must not be negative");
         }
         BigDecimal offset = config.stopAtrFraction().multiply(atr);
-        if (offset.scale() > OFFSET_SCALE) {
-            offset = offset.setScale(OFFSET_SCALE, RoundingMode.HALF_EVEN);
-        }
-        BigDecimal entryValue = entry.toBigDecimal();
-        return direction == Direction.LONG ? entryValue.subtract(offset) : entryValue.add(offset);
-    }
-
-    /** The stop rounded half-up to its tick; empty when not positive or equal to the entry. */
-    private static Optional<Price> roundStop(BigDecimal raw, Price entry) {
-        if (!roundsToPositive(raw)) {
-            return Optional.empty();
-        }
-        Price stop = Price.roundToTick(raw, RoundingMode.HALF_UP);
-        return stop.equals(entry) ? Optional.empty() : Optional.of(stop);
-    }
-
-    private static boolean roundsToPositive(BigDecimal raw) {
-        return raw.signum() > 0 && raw.divide(Price.tickFor(raw), 0, RoundingMode.HALF_UP).signum() > 0;
+        return offset.scale() > OFFSET_SCALE ? offset.setScale(OFFSET_SCALE, RoundingMode.HALF_EVEN) : offset;
     }
 
     /** risk × E: the most a trade may lose at its planned stop, in dollars. */

@@ -89,11 +89,11 @@ public final class Scanner {
             } else if (rvol.get().compareTo(minRvol) < 0) {
                 records[slot] = note(range, rvol.get().toDouble(), belowMinimum);
             } else {
-                passing.add(new Slot(new Candidate(range, stats, direction.get(), rvol.get()), slot));
+                passing.add(Slot.of(new Candidate(range, stats, direction.get(), rvol.get()), slot));
             }
         }
 
-        passing.sort((a, b) -> Selection.RANKING.compare(a.candidate, b.candidate));
+        passing.sort(Slot::rank);
         int topN = config.scanTopN();
         List<Candidate> selected = new ArrayList<>(Math.min(topN, passing.size()));
         List<OrderPlanner.Plan> plans = new ArrayList<>(Math.min(topN, passing.size()));
@@ -141,8 +141,25 @@ public final class Scanner {
         return new OpeningRangeRecord(range, rvol, 0, null, null, false, note);
     }
 
-    /** A candidate and the position of its record. */
-    private record Slot(Candidate candidate, int index) {
+    /**
+     * A candidate, the position of its record, and its RVOL as two longs when both parts fit (else −1), so that the
+     * sort compares without touching the BigIntegers.
+     */
+    private record Slot(Candidate candidate, int index, long numerator, long denominator) {
+        static Slot of(Candidate candidate, int index) {
+            Ratio rvol = candidate.rvol();
+            boolean small = rvol.numerator().bitLength() < Long.SIZE && rvol.denominator().bitLength() < Long.SIZE;
+            return new Slot(candidate, index, small ? rvol.numerator().longValue() : -1,
+                    small ? rvol.denominator().longValue() : -1);
+        }
+
+        /** {@link Selection#RANKING} on slots: RVOL descending, then symbol ascending. */
+        static int rank(Slot a, Slot b) {
+            int byRvol = a.numerator >= 0 && b.numerator >= 0
+                    ? Ratio.compareProducts(b.numerator, a.denominator, a.numerator, b.denominator)
+                    : b.candidate.rvol().compareTo(a.candidate.rvol());
+            return byRvol != 0 ? byRvol : a.candidate.symbol().compareTo(b.candidate.symbol());
+        }
     }
 
     /**
