@@ -37,9 +37,9 @@ public final class Csv {
         return b.toString();
     }
 
-    /** An exact decimal without exponent, or an empty cell for null. */
+    /** An exact decimal without exponent ({@link Json#decimal}), or an empty cell for null. */
     static String plain(BigDecimal v) {
-        return v == null ? "" : v.toPlainString();
+        return v == null ? "" : Json.decimal(v);
     }
 
     /** A text cell: quoted when it holds a comma, quote or line break; a leading formula character is defused. */

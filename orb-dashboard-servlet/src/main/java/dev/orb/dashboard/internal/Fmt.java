@@ -46,8 +46,7 @@ public final class Fmt {
         if (value == null) {
             return "–";
         }
-        BigDecimal s = value.stripTrailingZeros();
-        return (s.scale() < 2 ? s.setScale(2, RoundingMode.UNNECESSARY) : s).toPlainString();
+        return Json.decimal(value);
     }
 
     /** A ratio as a percentage with one decimal, "–" when undefined. */

@@ -53,12 +53,22 @@ public final class Json {
         }
     }
 
+    /** An exact amount as a decimal string, the same whatever scale the store kept: {@link #decimal}. */
     public static void money(ObjectNode node, String field, BigDecimal value) {
         if (value == null) {
             node.putNull(field);
         } else {
-            node.put(field, value.toPlainString());
+            node.put(field, decimal(value));
         }
+    }
+
+    /**
+     * The exact plain decimal of {@code value} without trailing zeros past the cent ({@code 118.8} and
+     * {@code 118.800000000} both give {@code "118.80"}; {@code 0.8512} stays): nothing is rounded.
+     */
+    public static String decimal(BigDecimal value) {
+        BigDecimal s = value.stripTrailingZeros();
+        return (s.scale() < 2 ? s.setScale(2) : s).toPlainString();
     }
 
     public static void price(ObjectNode node, String field, Price value) {
