@@ -18,6 +18,11 @@ final class Setup {
      * log tail and clean-up, and a fast push (200 ms) so that tests see updates quickly.
      */
     static DashboardConfig.Builder config(TradingFixture f, List<TradingMode> switches) {
+        return embedded(f, switches).basicAuth(USER, PASSWORD);
+    }
+
+    /** Like {@link #config} without a Basic credential: only the host's principal authenticates (embedded). */
+    static DashboardConfig.Builder embedded(TradingFixture f, List<TradingMode> switches) {
         SessionControls controls = SessionControls.builder(f.runner, f.broker, f.clock)
                 .modeSwitch((mode, operator) -> switches.add(mode), f.storage)
                 .build();
@@ -26,7 +31,6 @@ final class Setup {
                 .controls(controls)
                 .logStore(f.storage)
                 .maintenance(f.maintenance, f.storage)
-                .basicAuth(USER, PASSWORD)
                 .pushInterval(Duration.ofMillis(200))
                 .brokerRefresh(Duration.ofMillis(200));
     }

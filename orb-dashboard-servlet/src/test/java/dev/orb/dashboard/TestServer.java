@@ -28,6 +28,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class TestServer implements AutoCloseable {
     /** The header the {@link PrincipalFilter} trusts, standing in for a host's own security. */
     static final String TEST_USER_HEADER = "X-Test-User";
+    /** The session cookie the {@link PrincipalFilter} trusts (a host's login session). */
+    static final String SESSION_COOKIE = "test-session";
+    private static final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Server server;
     private final int port;
@@ -70,6 +73,13 @@ final class TestServer implements AutoCloseable {
         return new TestServer(server, port, "http://127.0.0.1:" + port + "/app" + prefix + "/");
     }
 
+    /** Logs {@code user} in: the value of a {@value #SESSION_COOKIE} cookie that authenticates as them. */
+    static String login(String user) {
+        String id = java.util.UUID.randomUUID().toString();
+        SESSIONS.put(id, user);
+        return id;
+    }
+
     int port() {
         return port;
     }
@@ -95,11 +105,19 @@ final class TestServer implements AutoCloseable {
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
             String user = http.getHeader(TEST_USER_HEADER);
+            if (user == null && http.getCookies() != null) {
+                for (jakarta.servlet.http.Cookie c : http.getCookies()) {
+                    if (SESSION_COOKIE.equals(c.getName())) {
+                        user = SESSIONS.get(c.getValue());
+                    }
+                }
+            }
             if (user == null) {
                 chain.doFilter(request, response);
                 return;
             }
-            Principal p = () -> user;
+            String name = user;
+            Principal p = () -> name;
             chain.doFilter(new HttpServletRequestWrapper(http) {
                 @Override
                 public Principal getUserPrincipal() {
@@ -108,7 +126,7 @@ final class TestServer implements AutoCloseable {
 
                 @Override
                 public String getRemoteUser() {
-                    return user;
+                    return name;
                 }
             }, response);
         }

@@ -214,7 +214,8 @@
     if (placeholder) { placeholder.remove(); }
     if (!window.uPlot) { node.appendChild(el('p', 'muted', 'Charts are unavailable.')); return null; }
     var opts = { width: Math.max(280, node.clientWidth), height: 240, legend: { show: true },
-      scales: { x: { time: true } }, series: [{}, { label: label, stroke: '#2a6df4', width: 2,
+      scales: { x: { time: true, range: function (u, min, max) {
+        return min === max ? [min - 1800, max + 1800] : [min, max]; } } }, series: [{}, { label: label, stroke: '#2a6df4', width: 2,
         fill: 'rgba(42,109,244,0.08)' }] };
     var u = new window.uPlot(opts, [xs, ys], node);
     window.addEventListener('resize', function () { u.setSize({ width: Math.max(280, node.clientWidth), height: 240 }); });
