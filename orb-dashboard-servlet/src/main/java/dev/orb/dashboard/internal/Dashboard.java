@@ -210,7 +210,8 @@ public final class Dashboard {
         if (!s.publicReadOnly() && x.user() == null) {
             unauthorized(x, "sign in to see the dashboard");
         }
-        if (x.user() != null) {
+        // pages embed the token in their forms; of the API, only /api/csrf hands it out
+        if (x.user() != null && (!isApi || x.path().equals("/api/csrf"))) {
             x.csrfToken(s.csrf().tokenFor(x.user(), x.request(), x.response(), x.base()));
         }
         if (isApi) {
