@@ -278,4 +278,49 @@ class DashboardHttpTest {
         String page = http.get("").body();
         assertThat(page).doesNotContain(Setup.PASSWORD).contains("auth failed for ••••");
     }
+
+    @Test
+    void formPostWithoutJavaScript_redirectsBackToThePage() throws Exception {
+        String token = http.csrf();
+        java.net.http.HttpRequest req = http.request("api/system/kill-switch")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.form("_csrf", token, "engaged", "true",
+                        "reason", "from a form", "return", "signals"))).build();
+        HttpResponse<String> r = http.client.send(req, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/app/dash/signals?done=kill-switch");
+        assertThat(fixture.runner.state().killSwitch().engaged()).isTrue();
+    }
+
+    @Test
+    void mountsAtTheRootOrAsTheDefaultServlet_linksFollow() throws Exception {
+        for (String mapping : List.of("/*", "/")) {
+            try (TestServer other = TestServer.start(Setup.config(fixture, switches).build(), mapping, false)) {
+                Http h = new Http(other, Setup.USER, Setup.PASSWORD);
+                HttpResponse<String> page = h.get("signals");
+                assertThat(page.statusCode()).as(mapping).isEqualTo(200);
+                assertThat(page.body()).contains("href=\"/app/history\"").contains("src=\"/app/assets/orb.js\"");
+                HttpResponse<String> uplot = h.get("assets/uPlot.iife.min.js");
+                assertThat(uplot.statusCode()).isEqualTo(200);
+                assertThat(uplot.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        v -> assertThat(v).startsWith("text/javascript"));
+                assertThat(h.getJson("api/positions").get("positions")).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void theDashboardRunsOnTheInMemoryFakesToo() throws Exception {
+        try (TradingFixture fakes = TradingFixture.inMemory();
+             TestServer other = TestServer.start(Setup.config(fakes, switches).build(), "/dash/*", false)) {
+            Http h = new Http(other, Setup.USER, Setup.PASSWORD);
+            for (String page : List.of("", "signals", "history?from=2024-03-01&to=2024-03-14", "logs")) {
+                assertThat(h.get(page).statusCode()).as(page).isEqualTo(200);
+            }
+            assertThat(h.getJson("api/trades").get("total").asLong()).isEqualTo(6);
+            assertThat(h.post("api/system/kill-switch", h.csrf(), "engaged", "true", "reason", "fakes").statusCode())
+                    .isEqualTo(200);
+            assertThat(fakes.runner.state().killSwitch().engaged()).isTrue();
+        }
+    }
 }

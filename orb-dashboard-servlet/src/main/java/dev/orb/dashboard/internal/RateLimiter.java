@@ -47,8 +47,9 @@ public final class RateLimiter {
             b.tokens -= 1;
             return 0;
         }
-        double missing = 1 - b.tokens;
-        return Math.max(1, (long) Math.ceil(missing * NANOS_PER_MINUTE / perMinute / 1e9));
+        // to the millisecond first, so that binary rounding cannot add a second
+        long millis = Math.round((1 - b.tokens) * 60_000.0 / perMinute);
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private static final class Bucket {
