@@ -39,12 +39,15 @@ public final class LiveHub implements AutoCloseable {
      * Connects a client: replays the buffered events after {@code lastEventId} (or notes a gap with a reset frame
      * when some are gone), then delivers every new event.
      *
-     * @param lastEventId the client's {@code Last-Event-ID}, or -1 for a new client (no replay)
+     * @param lastEventId the client's {@code Last-Event-ID}, or -1 for a new client (every event published after
+     *                    this call, none before)
      */
     public void add(LiveClient client, long lastEventId) {
         start();
+        // a new client starts at the events published from now on, even those the dispatcher has not reached yet
+        long after = lastEventId < 0 ? bus.lastId() : lastEventId;
         tasks.add(() -> {
-            EventBus.Replay replay = bus.since(lastEventId < 0 ? Long.MAX_VALUE - 1 : lastEventId);
+            EventBus.Replay replay = bus.since(after);
             if (lastEventId >= 0 && replay.gap()) {
                 client.offerReset("{\"reason\":\"events after " + lastEventId + " are no longer buffered\"}",
                         Instant.EPOCH);
