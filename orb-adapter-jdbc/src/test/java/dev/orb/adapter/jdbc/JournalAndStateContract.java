@@ -106,6 +106,42 @@ abstract class JournalAndStateContract extends StorageContract {
     }
 
     @Test
+    void aFailingAppend_failsOnlyItsCaller_evenWhenItsCommitIsShared() throws Exception {
+        String tooLong = "T".repeat(300);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Integer>> good = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String type = "Good" + t;
+                good.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        storage.append(event(SESSION, type, Integer.toString(i), DECIDED));
+                    }
+                    return 50;
+                }));
+            }
+            Future<Integer> bad = pool.submit(() -> {
+                int failures = 0;
+                for (int i = 0; i < 50; i++) {
+                    try {
+                        storage.append(event(SESSION, tooLong, Integer.toString(i), DECIDED));
+                    } catch (StorageException e) {
+                        failures++;
+                    }
+                }
+                return failures;
+            });
+            for (Future<Integer> f : good) {
+                assertThat(f.get()).isEqualTo(50);
+            }
+            assertThat(bad.get()).isEqualTo(50);
+            assertThat(storage.journal(SESSION)).hasSize(200).allSatisfy(e -> assertThat(e.type()).startsWith("Good"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void journal_survivesReopen_andNewSequencesContinueAboveTheOldOnes() {
         JournalEntry before = storage.append(event(SESSION, "Tick", "1", DECIDED));
         reopen();
