@@ -22,7 +22,9 @@ public record Account(BigDecimal equity, BigDecimal lastEquity, BigDecimal buyin
         Require.nonNull(equity, "Account.equity");
         Require.nonNull(lastEquity, "Account.lastEquity");
         Require.nonNegative(buyingPower, "Account.buyingPower");
-        Require.check(multiplier >= 1, "Account.multiplier: " + multiplier + " must be ≥ 1");
+        if (!(multiplier >= 1)) {
+            throw new InvalidValueException("Account.multiplier: " + multiplier + " must be ≥ 1");
+        }
         Require.nonNegative(dayTradeCount, "Account.dayTradeCount");
     }
 

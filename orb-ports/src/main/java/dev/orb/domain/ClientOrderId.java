@@ -22,11 +22,14 @@ public record ClientOrderId(String value) {
 
     public ClientOrderId {
         Require.nonNull(value, "ClientOrderId.value");
-        Require.check(!value.isEmpty() && value.length() <= MAX_LENGTH,
-                "ClientOrderId.value: '" + value + "' must be 1-" + MAX_LENGTH + " characters");
+        if (!(!value.isEmpty() && value.length() <= MAX_LENGTH)) {
+            throw new InvalidValueException("ClientOrderId.value: '" + value + "' must be 1-" + MAX_LENGTH + " characters");
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            Require.check(c > 0x20 && c < 0x7f, "ClientOrderId.value: '" + value + "' contains a blank or non-ASCII character");
+            if (!(c > 0x20 && c < 0x7f)) {
+                throw new InvalidValueException("ClientOrderId.value: '" + value + "' contains a blank or non-ASCII character");
+            }
         }
     }
 
@@ -35,7 +38,9 @@ public record ClientOrderId(String value) {
         Require.nonNull(session, "ClientOrderId.session");
         Require.nonNull(symbol, "ClientOrderId.symbol");
         Require.nonNull(purpose, "ClientOrderId.purpose");
-        Require.check(attempt >= 1 && attempt <= 9999, "ClientOrderId.attempt: " + attempt + " must be in 1..9999");
+        if (!(attempt >= 1 && attempt <= 9999)) {
+            throw new InvalidValueException("ClientOrderId.attempt: " + attempt + " must be in 1..9999");
+        }
         return new ClientOrderId(PREFIX + DATE.format(session) + "-" + symbol.value() + "-" + purpose.code() + "-" + attempt);
     }
 

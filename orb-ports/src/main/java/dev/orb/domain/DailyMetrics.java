@@ -25,7 +25,9 @@ public record DailyMetrics(LocalDate session, BigDecimal startEquity, BigDecimal
         Require.nonNegative(trades, "DailyMetrics.trades");
         Require.nonNegative(wins, "DailyMetrics.wins");
         Require.nonNegative(losses, "DailyMetrics.losses");
-        Require.check(wins + losses <= trades, "DailyMetrics: wins " + wins + " + losses " + losses + " exceed trades " + trades);
+        if (!(wins + losses <= trades)) {
+            throw new InvalidValueException("DailyMetrics: wins " + wins + " + losses " + losses + " exceed trades " + trades);
+        }
         Require.nonNegative(commission, "DailyMetrics.commission");
     }
 }

@@ -19,7 +19,9 @@ public record Fill(String executionId, String brokerOrderId, ClientOrderId clien
                    long quantity, Price price, Instant time) {
     public Fill {
         Require.nonNull(executionId, "Fill.executionId");
-        Require.check(!executionId.isBlank(), "Fill.executionId: must not be blank");
+        if (!(!executionId.isBlank())) {
+            throw new InvalidValueException("Fill.executionId: must not be blank");
+        }
         Require.nonNull(brokerOrderId, "Fill.brokerOrderId");
         Require.nonNull(clientOrderId, "Fill.clientOrderId");
         Require.nonNull(symbol, "Fill.symbol");

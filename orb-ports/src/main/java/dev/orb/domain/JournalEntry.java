@@ -19,7 +19,9 @@ public record JournalEntry(long sequence, LocalDate session, Instant recordedAt,
         Require.nonNull(session, "JournalEntry.session");
         Require.nonNull(recordedAt, "JournalEntry.recordedAt");
         Require.nonNull(type, "JournalEntry.type");
-        Require.check(!type.isBlank(), "JournalEntry.type: must not be blank");
+        if (!(!type.isBlank())) {
+            throw new InvalidValueException("JournalEntry.type: must not be blank");
+        }
         Require.nonNull(payload, "JournalEntry.payload");
     }
 

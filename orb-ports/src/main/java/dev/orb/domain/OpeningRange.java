@@ -21,7 +21,9 @@ public record OpeningRange(Symbol symbol, LocalDate session, int minutes, Price 
     public OpeningRange {
         Require.nonNull(symbol, "OpeningRange.symbol");
         Require.nonNull(session, "OpeningRange.session");
-        Require.check(minutes > 0 && minutes <= 390, "OpeningRange.minutes: " + minutes + " must be in 1..390");
+        if (!(minutes > 0 && minutes <= 390)) {
+            throw new InvalidValueException("OpeningRange.minutes: " + minutes + " must be in 1..390");
+        }
         Require.nonNull(open, "OpeningRange.open");
         Require.nonNull(high, "OpeningRange.high");
         Require.nonNull(low, "OpeningRange.low");

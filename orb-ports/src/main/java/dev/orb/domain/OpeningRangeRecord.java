@@ -15,8 +15,9 @@ public record OpeningRangeRecord(OpeningRange range, double rvol, int rank, Pric
                                  String note) {
     public OpeningRangeRecord {
         Require.nonNull(range, "OpeningRangeRecord.range");
-        Require.check(Double.isNaN(rvol) || (Double.isFinite(rvol) && rvol >= 0),
-                "OpeningRangeRecord.rvol: " + rvol + " must be finite and ≥ 0, or NaN (" + range.symbol() + ")");
+        if (!(Double.isNaN(rvol) || (Double.isFinite(rvol) && rvol >= 0))) {
+            throw new InvalidValueException("OpeningRangeRecord.rvol: " + rvol + " must be finite and ≥ 0, or NaN (" + range.symbol() + ")");
+        }
         Require.nonNegative(rank, "OpeningRangeRecord.rank");
         Require.nonNull(note, "OpeningRangeRecord.note");
     }

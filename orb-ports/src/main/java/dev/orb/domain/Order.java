@@ -29,7 +29,9 @@ public record Order(String brokerOrderId, ClientOrderId clientOrderId, Symbol sy
                     List<Order> legs) {
     public Order {
         Require.nonNull(brokerOrderId, "Order.brokerOrderId");
-        Require.check(!brokerOrderId.isBlank(), "Order.brokerOrderId: must not be blank");
+        if (!(!brokerOrderId.isBlank())) {
+            throw new InvalidValueException("Order.brokerOrderId: must not be blank");
+        }
         Require.nonNull(clientOrderId, "Order.clientOrderId");
         Require.nonNull(symbol, "Order.symbol");
         Require.nonNull(side, "Order.side");

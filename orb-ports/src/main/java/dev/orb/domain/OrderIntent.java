@@ -28,14 +28,19 @@ public record OrderIntent(ClientOrderId clientOrderId, LocalDate session, Symbol
         Require.nonNull(protectiveStop, "OrderIntent.protectiveStop");
         Require.nonNull(timeInForce, "OrderIntent.timeInForce");
         Require.positive(shares, "OrderIntent.shares");
-        Require.check(entryStop.isOnTick(), "OrderIntent.entryStop: " + entryStop + " is not on the tick (" + symbol + ")");
-        Require.check(protectiveStop.isOnTick(),
-                "OrderIntent.protectiveStop: " + protectiveStop + " is not on the tick (" + symbol + ")");
+        if (!(entryStop.isOnTick())) {
+            throw new InvalidValueException("OrderIntent.entryStop: " + entryStop + " is not on the tick (" + symbol + ")");
+        }
+        if (!(protectiveStop.isOnTick())) {
+            throw new InvalidValueException("OrderIntent.protectiveStop: " + protectiveStop + " is not on the tick (" + symbol + ")");
+        }
         boolean stopOnLosingSide = direction == Direction.LONG ? protectiveStop.isBelow(entryStop)
                 : protectiveStop.isAbove(entryStop);
-        Require.check(stopOnLosingSide, "OrderIntent.protectiveStop: " + protectiveStop + " must be "
+        if (!(stopOnLosingSide)) {
+            throw new InvalidValueException("OrderIntent.protectiveStop: " + protectiveStop + " must be "
                 + (direction == Direction.LONG ? "below" : "above") + " the entry " + entryStop + " of a " + direction
                 + " (" + symbol + ")");
+        }
     }
 
     /** |entry − stop| per share, exact. */

@@ -25,21 +25,26 @@ public record OrderRequest(ClientOrderId clientOrderId, Symbol symbol, OrderSide
         Require.nonNull(timeInForce, "OrderRequest.timeInForce");
         Require.positive(quantity, "OrderRequest.quantity");
         String where = " (" + clientOrderId + ")";
-        Require.check(type != OrderType.UNKNOWN && type != OrderType.TRAILING_STOP,
-                "OrderRequest.type: " + type + " cannot be sent" + where);
+        if (!(type != OrderType.UNKNOWN && type != OrderType.TRAILING_STOP)) {
+            throw new InvalidValueException("OrderRequest.type: " + type + " cannot be sent" + where);
+        }
         boolean needsStop = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
         boolean needsLimit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
-        Require.check(needsStop == (stopPrice != null),
-                "OrderRequest.stopPrice: " + stopPrice + (needsStop ? " is required" : " is not allowed") + " for " + type + where);
-        Require.check(needsLimit == (limitPrice != null),
-                "OrderRequest.limitPrice: " + limitPrice + (needsLimit ? " is required" : " is not allowed") + " for " + type + where);
+        if (!(needsStop == (stopPrice != null))) {
+            throw new InvalidValueException("OrderRequest.stopPrice: " + stopPrice + (needsStop ? " is required" : " is not allowed") + " for " + type + where);
+        }
+        if (!(needsLimit == (limitPrice != null))) {
+            throw new InvalidValueException("OrderRequest.limitPrice: " + limitPrice + (needsLimit ? " is required" : " is not allowed") + " for " + type + where);
+        }
         onTick(stopPrice, "OrderRequest.stopPrice", where);
         onTick(limitPrice, "OrderRequest.limitPrice", where);
         onTick(stopLossPrice, "OrderRequest.stopLossPrice", where);
         if (stopLossPrice != null && stopPrice != null) {
             boolean losingSide = side == OrderSide.BUY ? stopLossPrice.isBelow(stopPrice) : stopLossPrice.isAbove(stopPrice);
-            Require.check(losingSide, "OrderRequest.stopLossPrice: " + stopLossPrice + " must be "
+            if (!(losingSide)) {
+                throw new InvalidValueException("OrderRequest.stopLossPrice: " + stopLossPrice + " must be "
                     + (side == OrderSide.BUY ? "below" : "above") + " the entry stop " + stopPrice + where);
+            }
         }
     }
 
@@ -66,7 +71,9 @@ public record OrderRequest(ClientOrderId clientOrderId, Symbol symbol, OrderSide
 
     private static void onTick(Price price, String field, String where) {
         if (price != null) {
-            Require.check(price.isOnTick(), field + ": " + price + " is not on the tick" + where);
+            if (!(price.isOnTick())) {
+                throw new InvalidValueException(field + ": " + price + " is not on the tick" + where);
+            }
         }
     }
 }

@@ -15,8 +15,9 @@ public record OrderUpdate(OrderEventType type, Order order, Fill fill, Instant t
         Require.nonNull(type, "OrderUpdate.type");
         Require.nonNull(order, "OrderUpdate.order");
         Require.nonNull(timestamp, "OrderUpdate.timestamp");
-        Require.check(type.isFill() == (fill != null),
-                "OrderUpdate.fill: " + (type.isFill() ? "required" : "not allowed") + " for " + type + " of "
+        if (!(type.isFill() == (fill != null))) {
+            throw new InvalidValueException("OrderUpdate.fill: " + (type.isFill() ? "required" : "not allowed") + " for " + type + " of "
                         + order.clientOrderId());
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 public record Position(Symbol symbol, long quantity, BigDecimal avgEntryPrice, BigDecimal currentPrice) {
     public Position {
         Require.nonNull(symbol, "Position.symbol");
-        Require.check(quantity != 0, "Position.quantity: must not be 0 (" + symbol + ")");
+        if (!(quantity != 0)) {
+            throw new InvalidValueException("Position.quantity: must not be 0 (" + symbol + ")");
+        }
         Require.positive(avgEntryPrice, "Position.avgEntryPrice");
         if (currentPrice != null) {
             Require.positive(currentPrice, "Position.currentPrice");

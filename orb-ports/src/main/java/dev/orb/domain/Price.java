@@ -29,7 +29,9 @@ public record Price(long nanos) implements Comparable<Price> {
     private static final long HUNDREDTH_CENT = NANOS_PER_DOLLAR / 10_000;
 
     public Price {
-        Require.check(nanos > 0, "Price: " + plain(nanos) + " must be positive");
+        if (!(nanos > 0)) {
+            throw new InvalidValueException("Price: " + plain(nanos) + " must be positive");
+        }
     }
 
     /**
@@ -75,7 +77,9 @@ public record Price(long nanos) implements Comparable<Price> {
      * {@value #SCALE}-decimal price. Only for vendor data; never for an order price.
      */
     public static Price ofVendorDouble(double value) {
-        Require.check(Double.isFinite(value) && value > 0, "Price: " + value + " must be a finite positive number");
+        if (!(Double.isFinite(value) && value > 0)) {
+            throw new InvalidValueException("Price: " + value + " must be a finite positive number");
+        }
         return of(BigDecimal.valueOf(value).setScale(SCALE, RoundingMode.HALF_EVEN));
     }
 

@@ -2,7 +2,11 @@ package dev.orb.domain;
 
 import java.math.BigDecimal;
 
-/** Validation helpers for record constructors; every message names the field. */
+/**
+ * Validation helpers for record constructors; every message names the field. Conditions with a composed message are
+ * written as {@code if (!ok) throw …} at the call site, so that a valid value never pays for building the message
+ * (prices and bars are constructed millions of times in a backtest).
+ */
 final class Require {
     private Require() {
     }
@@ -49,11 +53,5 @@ final class Require {
             throw new InvalidValueException(field + ": " + value + " must be a finite, non-negative number");
         }
         return value;
-    }
-
-    static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new InvalidValueException(message);
-        }
     }
 }

@@ -32,7 +32,8 @@ public record SignalRecord(LocalDate session, Symbol symbol, Direction direction
         Require.nonNull(createdAt, "SignalRecord.createdAt");
         Require.nonNull(status, "SignalRecord.status");
         Require.nonNull(reason, "SignalRecord.reason");
-        Require.check((status == SignalStatus.SUBMITTED) == (clientOrderId != null),
-                "SignalRecord.clientOrderId: required exactly when SUBMITTED (" + symbol + " " + status + ")");
+        if (!((status == SignalStatus.SUBMITTED) == (clientOrderId != null))) {
+            throw new InvalidValueException("SignalRecord.clientOrderId: required exactly when SUBMITTED (" + symbol + " " + status + ")");
+        }
     }
 }

@@ -16,9 +16,10 @@ public record Symbol(String value) implements Comparable<Symbol> {
 
     public Symbol {
         Require.nonNull(value, "Symbol.value");
-        Require.check(VALID.matcher(value).matches(),
-                "Symbol.value: '" + printable(value) + "' is not a ticker (1-" + MAX_LENGTH
+        if (!(VALID.matcher(value).matches())) {
+            throw new InvalidValueException("Symbol.value: '" + printable(value) + "' is not a ticker (1-" + MAX_LENGTH
                         + " letters, digits, '.', '-', '/', starting with a letter or digit)");
+        }
     }
 
     /** Shorthand for {@code new Symbol(value)}. */

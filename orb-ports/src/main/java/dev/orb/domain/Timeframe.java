@@ -12,7 +12,9 @@ public record Timeframe(int minutes) {
     public static final Timeframe FIVE_MINUTES = new Timeframe(5);
 
     public Timeframe {
-        Require.check(minutes >= 1 && minutes <= 390, "Timeframe.minutes: " + minutes + " must be in 1..390");
+        if (!(minutes >= 1 && minutes <= 390)) {
+            throw new InvalidValueException("Timeframe.minutes: " + minutes + " must be in 1..390");
+        }
     }
 
     public static Timeframe ofMinutes(int minutes) {

@@ -37,8 +37,9 @@ public record TradeRecord(ClientOrderId entryOrderId, LocalDate session, Symbol 
         Require.positive(fillPrice, "TradeRecord.fillPrice");
         Require.nonNegative(commission, "TradeRecord.commission");
         boolean closed = exitTime != null;
-        Require.check(closed == (exitPrice != null) && closed == (exitReason != null) && closed == (pnl != null),
-                "TradeRecord: exitTime, exitPrice, exitReason and pnl must be all set or all null (" + entryOrderId + ")");
+        if (!(closed == (exitPrice != null) && closed == (exitReason != null) && closed == (pnl != null))) {
+            throw new InvalidValueException("TradeRecord: exitTime, exitPrice, exitReason and pnl must be all set or all null (" + entryOrderId + ")");
+        }
     }
 
     public boolean isClosed() {

@@ -19,9 +19,12 @@ public record TradingSession(LocalDate date, ZonedDateTime open, ZonedDateTime c
         Require.nonNull(close, "TradingSession.close");
         open = open.withZoneSameInstant(MarketTime.NEW_YORK);
         close = close.withZoneSameInstant(MarketTime.NEW_YORK);
-        Require.check(open.toLocalDate().equals(date) && close.toLocalDate().equals(date),
-                "TradingSession: open " + open + " and close " + close + " must fall on " + date);
-        Require.check(open.isBefore(close), "TradingSession.close: " + close + " must be after open " + open);
+        if (!(open.toLocalDate().equals(date) && close.toLocalDate().equals(date))) {
+            throw new InvalidValueException("TradingSession: open " + open + " and close " + close + " must fall on " + date);
+        }
+        if (!(open.isBefore(close))) {
+            throw new InvalidValueException("TradingSession.close: " + close + " must be after open " + open);
+        }
     }
 
     /** The session on {@code date} between two New York wall-clock times. */
