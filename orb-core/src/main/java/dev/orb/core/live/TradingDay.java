@@ -1,20 +1,15 @@
 package dev.orb.core.live;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.orb.core.journal.StoredJournal;
-import dev.orb.core.session.Command;
 import dev.orb.core.session.Command.Severity;
 import dev.orb.core.session.EngineEvent;
 import dev.orb.core.session.EngineListener;
+import dev.orb.core.session.OpenPosition;
 import dev.orb.core.session.Phase;
 import dev.orb.core.session.SessionEngine;
 import dev.orb.core.session.SessionJournal;
@@ -39,14 +34,15 @@ import dev.orb.ports.Storage;
  * <p>Safety, as promised by safety.md: no scan is fed before a reconciliation has succeeded — a failed start
  * {@link StartOutcome.Refused refuses} to trade and every later tick retries it; a day reconciled only after the
  * scan time places no entries unless {@code live.allowLateEntries} (and the engine's entry window still applies);
- * a start after EOD time feeds EOD at once, so nothing orb opened outlives the day; {@link #close()} leaves the
- * broker-side stops in place.
+ * a start after EOD time feeds EOD at once, and a close that failed at EOD is asked again on each tick until the
+ * close, so nothing orb opened outlives the day; {@link #close()} leaves the broker-side stops in place.
  *
  * <p>Thread-safe. The lifecycle methods run one at a time; the operator controls never wait for them (a kill
  * switch is not held up by a scan fetching bars) because the runner queues events from any thread.
  */
 public final class TradingDay implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(TradingDay.class);
+    /** Who asks, in the audit trail, when a close that failed at EOD is retried. */
+    static final String EOD_RETRY = "eod-retry";
 
     private final TradingSession session;
     private final DayPlan plan;
@@ -54,13 +50,12 @@ public final class TradingDay implements AutoCloseable {
     private final Broker broker;
     private final Storage storage;
     private final OrbClock clock;
-    private final EngineListener listener;
+    private final DayAlerts alerts;
     private final ScanGatherer gatherer;
     /** Serialises the lifecycle (start, scan, ticks, EOD, close). */
     private final Object lifecycle = new Object();
     /** Makes "is the session open, else persist the kill switch" atomic with opening it. */
     private final Object opening = new Object();
-    private final Set<String> failing = new HashSet<>();
     private volatile DayStatus status = DayStatus.NOT_STARTED;
     private volatile boolean closing;
     private volatile boolean late;
@@ -75,7 +70,7 @@ public final class TradingDay implements AutoCloseable {
         this.broker = b.broker;
         this.storage = b.storage;
         this.clock = b.clock;
-        this.listener = b.listener;
+        this.alerts = new DayAlerts(session, b.plan, b.listener);
         this.gatherer = new ScanGatherer(session, b.plan, b.storage, b.marketData,
                 b.assets != null ? b.assets : AssetSource.fromBroker(b.broker));
     }
@@ -133,23 +128,25 @@ public final class TradingDay implements AutoCloseable {
             } catch (RuntimeException e) {
                 String reason = String.valueOf(e.getMessage());
                 if (status != DayStatus.REFUSED) {
-                    alert(Severity.CRITICAL, "session " + session.date() + ": start-up reconciliation failed ("
+                    alerts.alert(Severity.CRITICAL, "session " + session.date() + ": start-up reconciliation failed ("
                             + reason + "): no trading until a reconciliation succeeds; retrying on every tick");
                 } else {
-                    log.warn("session {}: start-up reconciliation failed again: {}", session.date(), reason);
+                    alerts.warn("session " + session.date() + ": start-up reconciliation failed again: " + reason);
                 }
                 status = DayStatus.REFUSED;
                 return new StartOutcome.Refused(clock.now(), reason);
             }
             Instant now = clock.now();
             if (status == DayStatus.REFUSED) {
-                alert(Severity.WARNING, "session " + session.date() + ": reconciled at " + DayPlan.newYorkTime(now)
+                alerts.alert(Severity.WARNING, "session " + session.date() + ": reconciled at " + DayPlan.newYorkTime(now)
                         + " after earlier failures");
             }
             late = now.isAfter(plan.scanAt(session)) && runner.state().phase() == Phase.AWAITING_SCAN;
             status = DayStatus.RUNNING;
             if (!now.isBefore(plan.scanAt(session))) {
                 scanLocked();
+            } else if (runner.state().phase() == Phase.AWAITING_SCAN) {
+                warnIfNoUniverse();
             }
             if (!now.isBefore(plan.eodAt(session))) {
                 eodLocked();
@@ -207,7 +204,7 @@ public final class TradingDay implements AutoCloseable {
             }
             if (!storage.killSwitch().engaged()) {
                 storage.saveKillSwitch(new KillSwitchState(true, operator, clock.now(), reason));
-                alert(Severity.CRITICAL, "kill switch engaged by " + operator + " while session " + session.date()
+                alerts.alert(Severity.CRITICAL, "kill switch engaged by " + operator + " while session " + session.date()
                         + " is not open: " + reason);
             }
         }
@@ -259,7 +256,7 @@ public final class TradingDay implements AutoCloseable {
             }
             status = DayStatus.CLOSED;
             runner.close();
-            log.info("session {}: day closed; broker-side stops stay in place", session.date());
+            alerts.info("session " + session.date() + ": day closed; broker-side stops stay in place");
         }
     }
 
@@ -271,7 +268,7 @@ public final class TradingDay implements AutoCloseable {
         ScanOutcome previous = lastScan;
         lastScan = outcome;
         if (previous == null || previous.status() != outcome.status()) {
-            report(outcome);
+            alerts.scan(outcome);
         }
         return outcome;
     }
@@ -293,7 +290,7 @@ public final class TradingDay implements AutoCloseable {
                     + " positions are still managed and closed at EOD");
         }
         ScanGatherer.Result in = gatherer.gather();
-        in.warnings().forEach(w -> alert(Severity.WARNING, "scan of " + session.date() + ": " + w));
+        in.warnings().forEach(w -> alerts.alert(Severity.WARNING, "scan of " + session.date() + ": " + w));
         if (in.failure() != null) {
             return outcome(in.failure(), 0, in.detail());
         }
@@ -305,19 +302,20 @@ public final class TradingDay implements AutoCloseable {
                 + in.universe().size() + " universe symbols have opening-range bars");
     }
 
-    private ScanOutcome outcome(ScanOutcome.Status s, int symbols, String detail) {
-        return new ScanOutcome(s, clock.now(), symbols, detail);
+    /** Early, while there is still time to run the nightly sync before the scan. */
+    private void warnIfNoUniverse() {
+        try {
+            if (storage.universe(session.date()).isEmpty()) {
+                alerts.alert(Severity.WARNING, "no universe stored for " + session.date() + " yet: run the nightly sync before"
+                        + " the scan at " + DayPlan.newYorkTime(plan.scanAt(session)) + ", or the day places no entries");
+            }
+        } catch (RuntimeException e) {
+            alerts.warn("could not read the universe of " + session.date() + ": " + e.getMessage());
+        }
     }
 
-    private void report(ScanOutcome o) {
-        String message = "scan of " + session.date() + ": " + o.status() + (o.detail().isEmpty() ? "" : ": " + o.detail());
-        switch (o.status()) {
-            case FED, NOT_STARTED, PAST_SCAN, CLOSED -> log.info("{}", message);
-            case LATE_START, DATA_UNAVAILABLE, INCOMPLETE_BARS, ASSETS_UNAVAILABLE -> alert(Severity.WARNING,
-                    message + (o.status().retried() ? "; retrying until the entry window closes at "
-                            + DayPlan.newYorkTime(SessionSchedule.latestEntryTime(session, plan.config())) : ""));
-            default -> alert(Severity.CRITICAL, message);
-        }
+    private ScanOutcome outcome(ScanOutcome.Status s, int symbols, String detail) {
+        return new ScanOutcome(s, clock.now(), symbols, detail);
     }
 
     private void eodLocked() {
@@ -326,7 +324,7 @@ public final class TradingDay implements AutoCloseable {
         }
         scanWanted = false;
         if (runner.state().session() == null) {
-            log.info("EOD of {}: the session never opened; nothing of orb's to close", session.date());
+            alerts.info("EOD of " + session.date() + ": the session never opened; nothing of orb's to close");
             return;
         }
         eodFed = true;
@@ -350,22 +348,34 @@ public final class TradingDay implements AutoCloseable {
                     scanLocked();
                 } else {
                     scanWanted = false;
-                    alert(Severity.CRITICAL, "scan of " + session.date() + " abandoned: the entry window closed with "
-                            + "the inputs still missing (" + lastScan.detail() + "): no entries today");
+                    alerts.scanAbandoned(lastScan);
                 }
             }
             try {
                 action.run();
-                if (failing.remove(what)) {
-                    alert(Severity.INFO, what + " of " + session.date() + " works again");
-                }
+                closeWhatEodLeftOpen();
+                alerts.succeeded(what);
             } catch (RuntimeException e) {
-                if (failing.add(what)) {
-                    alert(Severity.WARNING, what + " of " + session.date() + " failed: " + e.getMessage()
-                            + " (retried on every tick)");
-                } else {
-                    log.warn("{} of {} failed again: {}", what, session.date(), e.getMessage());
-                }
+                alerts.failed(what, e);
+            }
+        }
+    }
+
+    /**
+     * After EOD, a position whose close failed is left open by the engine with a stop but no exit pending (it
+     * re-protects but does not close again); a stop is a DAY order, so the position would be naked overnight.
+     * Each successful tick until the close asks again, as a force-close.
+     */
+    private void closeWhatEodLeftOpen() {
+        SessionState s = runner.state();
+        if (!eodFed || s.phase() != Phase.CLOSING) {
+            return;
+        }
+        for (OpenPosition p : s.positions().values()) {
+            if (p.openShares() > 0 && p.pendingExit() == null) {
+                alerts.alert(Severity.WARNING, p.symbol() + ": " + p.openShares() + " shares still open after EOD (the close"
+                        + " failed): closing again");
+                runner.feed(new EngineEvent.ForceCloseRequested(clock.now(), p.symbol(), EOD_RETRY));
             }
         }
     }
@@ -383,15 +393,6 @@ public final class TradingDay implements AutoCloseable {
             throw new SessionNotOpenException("cannot " + control + ": session " + session.date() + " is not open ("
                     + status + ")");
         }
-    }
-
-    private void alert(Severity severity, String message) {
-        switch (severity) {
-            case CRITICAL -> log.error("{}", message);
-            case WARNING -> log.warn("{}", message);
-            default -> log.info("{}", message);
-        }
-        listener.onAlert(new Command.Alert(severity, message));
     }
 
     /**

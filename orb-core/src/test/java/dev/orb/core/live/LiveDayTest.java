@@ -265,6 +265,25 @@ class LiveDayTest {
     }
 
     @Test
+    void eodCloseFailing_isRetriedOnTheFollowingTicks_flatBeforeTheClose() {
+        LiveFixture f = LiveFixture.at(TUESDAY, 8, 0).twoCandidates(TUESDAY);
+        LiveScheduler scheduler = f.scheduler();
+        f.advance(scheduler, TUESDAY, 9, 40, 0);
+        f.trade("AAA", "101.10");
+        f.advance(scheduler, TUESDAY, 15, 54, 59);
+        f.broker.unreachable(); // the EOD calls fail
+        f.advance(scheduler, TUESDAY, 15, 55, 0);
+        assertThat(f.market.positionQuantity(Symbol.of("AAA"))).isEqualTo(198);
+
+        f.broker.reachable();
+        f.advance(scheduler, TUESDAY, 15, 56, 0);
+        assertThat(f.market.positionQuantity(Symbol.of("AAA"))).isZero();
+        assertThat(f.alerts(Command.Severity.WARNING)).anyMatch(a -> a.message().contains("still open after EOD"));
+        assertThat(scheduler.currentDay().orElseThrow().state().phase()).isEqualTo(Phase.CLOSED);
+        assertThat(f.storage.dailyMetrics(TUESDAY, TUESDAY)).hasSize(1);
+    }
+
+    @Test
     void dailyLossSeenByAnAccountRefresh_engagesTheKillSwitch_cancelsTheWorkingEntry_keepsTheStop() {
         LiveFixture f = LiveFixture.at(TUESDAY, 8, 0).twoCandidates(TUESDAY);
         LiveScheduler scheduler = f.scheduler();

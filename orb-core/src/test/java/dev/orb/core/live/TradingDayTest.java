@@ -63,6 +63,8 @@ class TradingDayTest {
         LiveFixture f = LiveFixture.at(TUESDAY, 9, 20);
         f.rvolHistory(TUESDAY, "AAA").bars(TUESDAY, "AAA", "100.00", "101.00", "99.50", "100.80", 5);
         TradingDay day = startedAt0920(f);
+        assertThat(f.alerts(Command.Severity.WARNING)).singleElement()
+                .satisfies(a -> assertThat(a.message()).contains("run the nightly sync before the scan at 09:35:20"));
 
         assertThat(day.scan().status()).isEqualTo(ScanOutcome.Status.NO_UNIVERSE);
         assertThat(f.alerts(Command.Severity.CRITICAL)).singleElement()
