@@ -70,14 +70,17 @@ public final class DayPlan {
         }
     }
 
+    /** The exchange calendar the plan follows. */
     public TradingCalendar calendar() {
         return calendar;
     }
 
+    /** The strategy's configuration (opening-range length, EOD, entry window). */
     public OrbConfig config() {
         return config;
     }
 
+    /** The day's timing. */
     public LiveConfig live() {
         return live;
     }

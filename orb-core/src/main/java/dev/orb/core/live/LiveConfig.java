@@ -92,31 +92,37 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
         private Builder() {
         }
 
+        /** Sets {@code live.scanDelay}; see {@link LiveConfig}. */
         public Builder scanDelay(Duration v) {
             scanDelay = v;
             return this;
         }
 
+        /** Sets {@code live.startLead}; see {@link LiveConfig}. */
         public Builder startLead(Duration v) {
             startLead = v;
             return this;
         }
 
+        /** Sets {@code live.nightlySyncDelay}; see {@link LiveConfig}. */
         public Builder nightlySyncDelay(Duration v) {
             nightlySyncDelay = v;
             return this;
         }
 
+        /** Sets {@code live.accountRefreshInterval}; see {@link LiveConfig}. */
         public Builder accountRefreshInterval(Duration v) {
             accountRefreshInterval = v;
             return this;
         }
 
+        /** Sets {@code live.reconcileInterval}; see {@link LiveConfig}. */
         public Builder reconcileInterval(Duration v) {
             reconcileInterval = v;
             return this;
         }
 
+        /** Sets {@code live.allowLateEntries}; see {@link LiveConfig}. */
         public Builder allowLateEntries(boolean v) {
             allowLateEntries = v;
             return this;

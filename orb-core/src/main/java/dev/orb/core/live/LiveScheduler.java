@@ -127,12 +127,22 @@ public final class LiveScheduler implements AutoCloseable {
         runDue();
     }
 
-    /** Real-time mode on a thread of its own ("orb-live-scheduler"), shut down by {@link #close()}. */
+    /**
+     * Real-time mode on a thread of its own ("orb-live-scheduler", not a daemon: it keeps the JVM alive until
+     * {@link #close()} shuts it down).
+     *
+     * @throws IllegalStateException if already started
+     */
     public void start() {
         start(Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "orb-live-scheduler")), true);
     }
 
-    /** Real-time mode on {@code executor}, which the caller owns (and shuts down). */
+    /**
+     * Real-time mode on {@code executor}, which the caller owns (and shuts down); one task of the scheduler runs
+     * on it at a time.
+     *
+     * @throws IllegalStateException if already started
+     */
     public void start(ScheduledExecutorService executor) {
         start(executor, false);
     }
@@ -309,6 +319,7 @@ public final class LiveScheduler implements AutoCloseable {
             return this;
         }
 
+        /** The scheduler, idle until {@link LiveScheduler#start()} or a first {@link LiveScheduler#runDue()}. */
         public LiveScheduler build() {
             return new LiveScheduler(this);
         }

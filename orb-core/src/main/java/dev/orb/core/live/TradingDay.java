@@ -80,10 +80,12 @@ public final class TradingDay implements AutoCloseable {
         return new Builder(plan);
     }
 
+    /** The session this day drives. */
     public TradingSession session() {
         return session;
     }
 
+    /** Where the day is: not started, refused, running or closed. */
     public DayStatus status() {
         return status;
     }
