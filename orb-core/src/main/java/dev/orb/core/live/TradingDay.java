@@ -41,9 +41,6 @@ import dev.orb.ports.Storage;
  * switch is not held up by a scan fetching bars) because the runner queues events from any thread.
  */
 public final class TradingDay implements AutoCloseable {
-    /** Who asks, in the audit trail, when a close that failed at EOD is retried. */
-    static final String EOD_RETRY = "eod-retry";
-
     private final TradingSession session;
     private final DayPlan plan;
     private final SessionRunner runner;
@@ -354,30 +351,10 @@ public final class TradingDay implements AutoCloseable {
                 }
             }
             try {
-                action.run();
-                closeWhatEodLeftOpen();
+                action.run(); // after EOD, the engine itself closes again what a failed close left open
                 alerts.succeeded(what);
             } catch (RuntimeException e) {
                 alerts.failed(what, e);
-            }
-        }
-    }
-
-    /**
-     * After EOD, a position whose close failed is left open by the engine with a stop but no exit pending (it
-     * re-protects but does not close again); a stop is a DAY order, so the position would be naked overnight.
-     * Each successful tick until the close asks again, as a force-close.
-     */
-    private void closeWhatEodLeftOpen() {
-        SessionState s = runner.state();
-        if (!eodFed || s.phase() != Phase.CLOSING) {
-            return;
-        }
-        for (OpenPosition p : s.positions().values()) {
-            if (p.openShares() > 0 && p.pendingExit() == null) {
-                alerts.alert(Severity.WARNING, p.symbol() + ": " + p.openShares() + " shares still open after EOD (the close"
-                        + " failed): closing again");
-                runner.feed(new EngineEvent.ForceCloseRequested(clock.now(), p.symbol(), EOD_RETRY));
             }
         }
     }

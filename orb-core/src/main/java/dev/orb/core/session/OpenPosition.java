@@ -29,13 +29,14 @@ import dev.orb.domain.Symbol;
  * @param stopOrderId       client id of a stand-alone stop, or null
  * @param stopBrokerOrderId broker id of the working stop (leg or stand-alone), or null
  * @param stopAttempts      stand-alone stops sent so far (for their client order ids)
+ * @param stopRejections    stand-alone stops refused in a row since the last one that worked (bounds retries)
  * @param pendingExit       why the engine asked the broker to close it, or null
  */
 public record OpenPosition(Symbol symbol, Direction direction, ClientOrderId entryOrderId, long openShares,
                            long enteredShares, BigDecimal entryNotional, long exitedShares, BigDecimal exitNotional,
                            Instant openedAt, Instant lastExitAt, Price stopPrice, StopState stop,
                            ClientOrderId stopOrderId, String stopBrokerOrderId, int stopAttempts,
-                           ExitReason pendingExit) {
+                           int stopRejections, ExitReason pendingExit) {
     public OpenPosition {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(direction, "direction");
@@ -84,31 +85,37 @@ public record OpenPosition(Symbol symbol, Direction direction, ClientOrderId ent
     OpenPosition withEntryFill(long qty, Price price) {
         return new OpenPosition(symbol, direction, entryOrderId, openShares + qty, enteredShares + qty,
                 entryNotional.add(price.toBigDecimal().multiply(BigDecimal.valueOf(qty))), exitedShares, exitNotional,
-                openedAt, lastExitAt, stopPrice, stop, stopOrderId, stopBrokerOrderId, stopAttempts, pendingExit);
+                openedAt, lastExitAt, stopPrice, stop, stopOrderId, stopBrokerOrderId, stopAttempts, stopRejections, pendingExit);
     }
 
     OpenPosition withExitFill(long qty, Price price, Instant at) {
         return new OpenPosition(symbol, direction, entryOrderId, openShares - qty, enteredShares, entryNotional,
                 exitedShares + qty, exitNotional.add(price.toBigDecimal().multiply(BigDecimal.valueOf(qty))), openedAt,
-                at, stopPrice, stop, stopOrderId, stopBrokerOrderId, stopAttempts, pendingExit);
+                at, stopPrice, stop, stopOrderId, stopBrokerOrderId, stopAttempts, stopRejections, pendingExit);
     }
 
     OpenPosition withStop(StopState newStop, Price newStopPrice, ClientOrderId newStopOrderId, String newStopBrokerId,
                           int newStopAttempts) {
         return new OpenPosition(symbol, direction, entryOrderId, openShares, enteredShares, entryNotional,
                 exitedShares, exitNotional, openedAt, lastExitAt, newStopPrice, newStop, newStopOrderId,
-                newStopBrokerId, newStopAttempts, pendingExit);
+                newStopBrokerId, newStopAttempts, stopRejections, pendingExit);
+    }
+
+    OpenPosition withStopRejections(int rejections) {
+        return new OpenPosition(symbol, direction, entryOrderId, openShares, enteredShares, entryNotional,
+                exitedShares, exitNotional, openedAt, lastExitAt, stopPrice, stop, stopOrderId, stopBrokerOrderId,
+                stopAttempts, rejections, pendingExit);
     }
 
     OpenPosition withPendingExit(ExitReason reason) {
         return new OpenPosition(symbol, direction, entryOrderId, openShares, enteredShares, entryNotional,
                 exitedShares, exitNotional, openedAt, lastExitAt, stopPrice, stop, stopOrderId, stopBrokerOrderId,
-                stopAttempts, reason);
+                stopAttempts, stopRejections, reason);
     }
 
     OpenPosition withOpenShares(long shares) {
         return new OpenPosition(symbol, direction, entryOrderId, shares, enteredShares, entryNotional, exitedShares,
                 exitNotional, openedAt, lastExitAt, stopPrice, stop, stopOrderId, stopBrokerOrderId, stopAttempts,
-                pendingExit);
+                stopRejections, pendingExit);
     }
 }

@@ -116,6 +116,9 @@ public final class SessionEngine {
         } else if (event instanceof EngineEvent.CommandFailed e) {
             s.commandFailed(e.command(), e.reason());
         }
+        if (event instanceof EngineEvent.AccountUpdated || event instanceof EngineEvent.Reconciled) {
+            s.retryEodCloses();
+        }
         s.closeDayIfFlat();
         return s.decision();
     }
@@ -291,7 +294,7 @@ public final class SessionEngine {
                     return;
                 }
                 positions.put(symbol, p.withStop(StopState.STANDALONE_WORKING, p.stopPrice(), p.stopOrderId(),
-                        order.brokerOrderId(), p.stopAttempts()));
+                        order.brokerOrderId(), p.stopAttempts()).withStopRejections(0));
             }
         }
 
@@ -318,7 +321,7 @@ public final class SessionEngine {
                 if (p != null && p.openShares() > 0 && id.equals(p.stopOrderId())) {
                     // a position that cannot be protected is closed rather than left naked
                     positions.put(symbol, p.withStop(StopState.NONE, p.stopPrice(), null, null, p.stopAttempts())
-                            .withPendingExit(ExitReason.FORCE_CLOSE));
+                            .withStopRejections(p.stopRejections() + 1).withPendingExit(ExitReason.FORCE_CLOSE));
                     alert(Severity.CRITICAL, "protective stop " + id + " rejected (" + reason + "): closing " + symbol);
                     commands.add(new Command.ClosePosition(symbol, ExitReason.FORCE_CLOSE));
                 }
@@ -330,9 +333,28 @@ public final class SessionEngine {
             if (command instanceof Command.ClosePosition c) {
                 OpenPosition p = positions.get(c.symbol());
                 if (p != null && p.openShares() > 0) {
-                    // the close may have cancelled the stop before failing: look at the broker and re-protect
                     positions.put(c.symbol(), p.withPendingExit(null));
-                    commands.add(new Command.Reconcile());
+                    if (phase != Phase.CLOSING) {
+                        // the close may have cancelled the stop before failing: look at the broker and re-protect
+                        commands.add(new Command.Reconcile());
+                    }
+                    // after EOD the next account refresh or reconciliation re-protects and closes again
+                    // (retryEodCloses); asking for a reconciliation here would loop while the broker keeps failing
+                }
+            }
+        }
+
+        /** After EOD, closes again what a failed close left open: stops are DAY orders, nothing may stay overnight. */
+        void retryEodCloses() {
+            if (phase != Phase.CLOSING) {
+                return;
+            }
+            for (OpenPosition p : List.copyOf(positions.values())) {
+                if (p.openShares() > 0 && p.pendingExit() == null) {
+                    alert(Severity.WARNING, p.symbol() + ": " + p.openShares()
+                            + " shares still open after EOD (the close failed): closing again");
+                    positions.put(p.symbol(), p.withPendingExit(ExitReason.EOD));
+                    commands.add(new Command.ClosePosition(p.symbol(), ExitReason.EOD));
                 }
             }
         }
@@ -449,7 +471,7 @@ public final class SessionEngine {
             if (first) {
                 p = new OpenPosition(symbol, intent.direction(), intent.clientOrderId(), 0, 0, BigDecimal.ZERO, 0,
                         BigDecimal.ZERO, fill.time(), null, intent.protectiveStop(), StopState.OTO_LEG, null,
-                        entry.stopLegBrokerOrderId(), 0, null);
+                        entry.stopLegBrokerOrderId(), 0, 0, null);
             }
             p = p.withEntryFill(fill.quantity(), fill.price());
             positions.put(symbol, p);
@@ -545,9 +567,9 @@ public final class SessionEngine {
                 commands.add(new Command.ClosePosition(symbol, ExitReason.FORCE_CLOSE));
                 return;
             }
-            if (p.stopAttempts() >= MAX_STOP_ATTEMPTS) {
+            if (p.stopRejections() >= MAX_STOP_ATTEMPTS) {
                 alert(Severity.CRITICAL, symbol + ": " + p.openShares() + " shares unprotected after "
-                        + MAX_STOP_ATTEMPTS + " stand-alone stops failed: a person must act");
+                        + MAX_STOP_ATTEMPTS + " stand-alone stops were refused in a row: a person must act");
                 return;
             }
             int attempt = p.stopAttempts() + 1;
