@@ -207,6 +207,21 @@ class BacktestRunnerTest {
                 .hasMessageContaining(dir.toString()).hasMessageContaining("no session");
     }
 
+    @Test
+    void malformedLineInAMinuteFile_stopsTheRunNamingFileAndLine() throws IOException {
+        LocalDate first = Fixture.warmupDates(DAY).get(3);
+        FlatFileDataset data = new Fixture(dir).warmup(DAY, List.of("AAA")).longRange("AAA", DAY).write();
+        Path file = data.minuteFile(first);
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                java.nio.file.Files.newOutputStream(file)), java.nio.charset.StandardCharsets.US_ASCII)) {
+            w.write("ticker,volume,open,close,high,low,window_start,transactions\n");
+            w.write("AAA,10000,50,50,50,50,1710250200000000000,100\n");
+            w.write("AAA,10000,50,fifty,50,50,1710250260000000000,100\n");
+        }
+        assertThatThrownBy(() -> run(data)).isInstanceOf(dev.orb.sim.flatfile.FlatFileException.class)
+                .hasMessageContaining(file + ":3:");
+    }
+
     private static BacktestConfig topN(int n) {
         OrbConfig strategy = BacktestConfig.strategyDefaults().scanTopN(n).maxPositions(n).build();
         return new BacktestConfig(strategy, FillConfig.defaults(), new BigDecimal("25000"), null, null, 0);
