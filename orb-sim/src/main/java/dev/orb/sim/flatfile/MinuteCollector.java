@@ -47,10 +47,6 @@ final class MinuteCollector {
         volume = new long[capacity];
     }
 
-    int size() {
-        return size;
-    }
-
     /** Appends the current row of {@code r}. */
     void add(RowReader r) {
         int id = r.symbolId;

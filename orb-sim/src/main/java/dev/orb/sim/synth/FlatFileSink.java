@@ -11,6 +11,7 @@ import dev.orb.sim.flatfile.FlatFileWriter;
 /** Writes a generated market as flat files: one day file and one minute file per session, committed together. */
 final class FlatFileSink implements SessionSink {
     private final Path root;
+    private final int gzipLevel;
     private FlatFileWriter minutes;
     private FlatFileWriter days;
     private long regularFrom;
@@ -19,14 +20,15 @@ final class FlatFileSink implements SessionSink {
     private long regularBars;
     private long dailyRows;
 
-    FlatFileSink(Path root) {
+    FlatFileSink(Path root, int gzipLevel) {
         this.root = root;
+        this.gzipLevel = gzipLevel;
     }
 
     @Override
     public void beginSession(TradingSession session) {
-        minutes = FlatFileWriter.create(FlatFileLayout.minuteFile(root, session.date()));
-        days = FlatFileWriter.create(FlatFileLayout.dayFile(root, session.date()));
+        minutes = FlatFileWriter.create(FlatFileLayout.minuteFile(root, session.date()), gzipLevel);
+        days = FlatFileWriter.create(FlatFileLayout.dayFile(root, session.date()), gzipLevel);
         regularFrom = EpochNanos.of(session.openInstant());
         regularUntil = EpochNanos.of(session.closeInstant());
     }

@@ -78,4 +78,22 @@ class FlatFileWriterTest {
         }
         assertThat(Files.readAllBytes(one)).isEqualTo(Files.readAllBytes(two));
     }
+
+    @Test
+    void compressionLevel_changesBytesNotRows() throws IOException {
+        Path fast = dir.resolve("fast.csv.gz");
+        Path small = dir.resolve("small.csv.gz");
+        for (Path p : new Path[] {fast, small}) {
+            try (FlatFileWriter w = FlatFileWriter.create(p, p == fast ? 1 : 9)) {
+                for (int i = 0; i < 2000; i++) {
+                    w.write(A, i, 1_000_000_000L + i, 1_000_000_000L, 1_000_000_000L + i, 1_000_000_000L, i, i);
+                }
+                w.commit();
+            }
+        }
+        assertThat(gunzip(fast)).isEqualTo(gunzip(small));
+        assertThat(Files.readAllBytes(small)).isNotEqualTo(Files.readAllBytes(fast));
+        assertThatThrownBy(() -> FlatFileWriter.create(dir.resolve("x.csv.gz"), 0))
+                .hasMessage("FlatFileWriter.gzipLevel: 0 must be in 1..9");
+    }
 }
