@@ -42,6 +42,9 @@ import dev.orb.sim.flatfile.SessionMinutes;
  * <p>Not thread-safe; one instance per session.
  */
 final class SessionSimulation {
+    /** The engine's reason code when {@code risk.maxPositions} cuts the ranked list. */
+    private static final String MAX_POSITIONS = "MAX_POSITIONS";
+
     private final SessionEngine engine;
     private final FillModel fills;
     private final SessionData data;
@@ -96,7 +99,11 @@ final class SessionSimulation {
                         + " working entries)");
             }
             for (SignalRecord s : storage.rejectedSignals()) {
-                warnings.add(session.date() + ": entry " + s.symbol() + " refused by a pre-trade check: " + s.reason());
+                // the max-positions cut of the ranked list is the configured behaviour, not something to look at
+                if (!s.reason().startsWith(MAX_POSITIONS)) {
+                    warnings.add(session.date() + ": entry " + s.symbol() + " refused by a pre-trade check: "
+                            + s.reason());
+                }
             }
             return state.closedTrades();
         }

@@ -168,6 +168,21 @@ class BacktestRunnerTest {
     }
 
     @Test
+    void maxPositionsBelowTopN_cutsTheRankedList_sizingStillByTopN_withoutWarnings() {
+        Fixture f = new Fixture(dir).warmup(DAY, List.of("BBB", "AAB"));
+        for (String s : List.of("BBB", "AAB")) {
+            f.longRange(s, DAY).bar(s, DAY, "09:35 50.60 50.80 50.55 50.70 1000")
+                    .bar(s, DAY, "15:54 50.90 51.10 50.85 51.00 1000");
+        }
+        OrbConfig strategy = BacktestConfig.strategyDefaults().maxPositions(1).build();
+        BacktestResult result = new BacktestRunner(new BacktestConfig(strategy, FillConfig.defaults(),
+                new BigDecimal("25000"), null, null, 0), Fixture.NYSE).run(f.write(), BacktestListener.NONE);
+        assertThat(rows(result)).containsExactly(
+                "2024-03-12,AAB,LONG,99,50.50,50.30,09:35,50.60,15:54,51.00,EOD,0.693,38.907");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
     void equityChainsAcrossSessions_andEndsAtStartPlusTheTradesPnl() {
         LocalDate next = Fixture.NYSE.nextSession(DAY).date();
         Fixture f = new Fixture(dir).warmup(DAY, List.of("AAA")).longRange("AAA", DAY)
