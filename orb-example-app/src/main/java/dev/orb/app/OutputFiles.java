@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +35,13 @@ final class OutputFiles implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".partial");
+        // not Files.createTempFile: its owner-only permissions would carry over to the result
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + staged.size() + ".partial");
         staged.add(new Path[] {temp, absolute});
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(temp,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                StandardCharsets.UTF_8), 1 << 16)) {
             content.writeTo(w);
         }
     }

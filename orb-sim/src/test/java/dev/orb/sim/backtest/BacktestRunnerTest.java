@@ -79,6 +79,16 @@ class BacktestRunnerTest {
     }
 
     @Test
+    void shortEntryGapsThroughTheLevel_fillsAtTheOpen() {
+        Fixture f = new Fixture(dir).warmup(DAY, List.of("SSS")).shortRange("SSS", DAY)
+                .bar("SSS", DAY, "09:36 49.40 49.45 49.30 49.35 1000")
+                .bar("SSS", DAY, "15:54 49.00 49.10 48.90 49.00 1000");
+        // fill min(49.50, 49.40) = 49.40; (49.40 − 49.00) × 101 − 0.707
+        assertThat(rows(run(f.write()))).containsExactly(
+                "2024-03-12,SSS,SHORT,101,49.50,49.70,09:36,49.40,15:54,49.00,EOD,0.707,39.693");
+    }
+
+    @Test
     void haltedSymbol_exitsAtTheCloseOfItsLastBarBeforeEod() {
         Fixture f = new Fixture(dir).warmup(DAY, List.of("AAA")).longRange("AAA", DAY)
                 .bar("AAA", DAY, "09:50 50.55 50.70 50.50 50.60 1000")
