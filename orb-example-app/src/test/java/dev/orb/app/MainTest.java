@@ -137,6 +137,16 @@ class MainTest {
     }
 
     @Test
+    void generateData_withBadArguments_isAUsageError() {
+        Result r = orb("generate-data", "--out", dir.toString(), "--from", "2024-03-01", "--to", "2024-02-01");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("invalid option");
+        Result missing = orb("generate-data", "--from", "2024-03-01", "--to", "2024-03-05");
+        assertThat(missing.code).isEqualTo(2);
+        assertThat(missing.err).contains("--out");
+    }
+
+    @Test
     void rangeWithoutSessions_fails() {
         Result r = orb("backtest", "--data", data.toString(), "--from", "2030-01-01");
         assertThat(r.code).isEqualTo(1);
