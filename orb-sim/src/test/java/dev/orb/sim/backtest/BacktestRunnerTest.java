@@ -193,6 +193,29 @@ class BacktestRunnerTest {
     }
 
     @Test
+    void dailyLossLimit_engagesTheKillSwitchOnTheMarkedToMarketAccount_andCancelsWorkingEntries() {
+        Fixture f = new Fixture(dir).warmup(DAY, List.of("AAA", "BBB"))
+                .longRange("AAA", DAY)
+                .bar("AAA", DAY, "09:36 50.45 50.52 50.44 50.50 1000")
+                .bar("AAA", DAY, "10:00 50.10 50.20 50.00 50.05 1000")
+                .longRange("BBB", DAY)
+                .bar("BBB", DAY, "09:36 50.40 50.45 50.35 50.40 1000")
+                .bar("BBB", DAY, "11:00 50.60 50.80 50.55 50.70 1000")
+                .bar("BBB", DAY, "15:54 50.90 51.10 50.85 51.00 1000");
+        FlatFileDataset data = f.write();
+        // AAA loses 40.293 at 10:00: equity 24,959.707 < 25,000 × (1 − 0.001); BBB's entry is cancelled before 11:00
+        OrbConfig limited = BacktestConfig.strategyDefaults().dailyLossLimitEnabled(true)
+                .maxDailyLoss(new BigDecimal("0.001")).build();
+        BacktestResult result = new BacktestRunner(new BacktestConfig(limited, FillConfig.defaults(),
+                new BigDecimal("25000"), null, null, 0), Fixture.NYSE).run(data, BacktestListener.NONE);
+        assertThat(rows(result)).containsExactly(
+                "2024-03-12,AAA,LONG,99,50.50,50.30,09:36,50.50,10:00,50.10,STOP,0.693,-40.293");
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("kill switch engaged"));
+        // without the limit BBB trades
+        assertThat(rows(run(data))).extracting(r -> r.split(",")[1]).containsExactly("AAA", "BBB");
+    }
+
+    @Test
     void equityChainsAcrossSessions_andEndsAtStartPlusTheTradesPnl() {
         LocalDate next = Fixture.NYSE.nextSession(DAY).date();
         Fixture f = new Fixture(dir).warmup(DAY, List.of("AAA")).longRange("AAA", DAY)
