@@ -1,0 +1,91 @@
+package dev.orb.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.orb.core.calendar.NyseCalendar;
+import dev.orb.core.config.OrbConfig;
+import dev.orb.core.strategy.Scanner;
+import dev.orb.domain.Bar;
+import dev.orb.domain.DailyStats;
+import dev.orb.domain.Price;
+import dev.orb.domain.Symbol;
+import dev.orb.domain.Timeframe;
+import dev.orb.domain.TradingSession;
+
+/**
+ * One full-market morning scan ({@link Scanner#scan}): universe filter, opening range from five one-minute bars,
+ * RVOL over 14 sessions, ranking, top 20 and sizing, over {@code symbols} symbols (10,000 by default). About 85 % of
+ * the symbols pass the universe filter, about a quarter of those have RVOL ≥ 1.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ScanBenchmark {
+    @Param({"10000"})
+    public int symbols;
+
+    private Scanner.Input input;
+    private final BigDecimal equity = new BigDecimal("100000");
+    private final OrbConfig config = OrbConfig.defaults();
+
+    @Setup
+    public void setUp() {
+        Random r = new Random(42);
+        TradingSession session = NyseCalendar.standard().session(LocalDate.of(2024, 3, 12)).orElseThrow();
+        Map<Symbol, DailyStats> universe = new TreeMap<>();
+        Map<Symbol, List<Bar>> bars = new HashMap<>();
+        Map<Symbol, long[]> history = new HashMap<>();
+        for (int i = 0; i < symbols; i++) {
+            Symbol s = Symbol.of("S" + i);
+            long cents = 300 + r.nextInt(30_000);
+            universe.put(s, new DailyStats(s, session.date(), BigDecimal.valueOf(20 + r.nextInt(500), 2),
+                    BigDecimal.valueOf(500_000L + r.nextInt(20_000_000)), Price.ofCents(cents)));
+            List<Bar> window = new ArrayList<>(5);
+            long p = cents;
+            for (int m = 0; m < 5; m++) {
+                long o = p;
+                long c = Math.max(10, o + r.nextInt(41) - 20);
+                long h = Math.max(o, c) + r.nextInt(10);
+                long l = Math.max(1, Math.min(o, c) - r.nextInt(10));
+                window.add(new Bar(s, session.openInstant().plusSeconds(60L * m), Timeframe.ONE_MINUTE,
+                        Price.ofCents(o), Price.ofCents(h), Price.ofCents(l), Price.ofCents(c), 1000 + r.nextInt(50_000)));
+                p = c;
+            }
+            bars.put(s, window);
+            long[] v = new long[14];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = 30_000 + r.nextInt(200_000);
+            }
+            history.put(s, v);
+        }
+        input = new Scanner.Input(session, universe, bars, history);
+    }
+
+    @Benchmark
+    public Scanner.Result scan() {
+        return Scanner.scan(input, equity, config);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.orb.app;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import dev.orb.core.config.ConfigException;
+import dev.orb.domain.OrbException;
+
+/**
+ * {@code orb}: the command line. Each subcommand is its own class listed here ({@code backtest},
+ * {@code generate-data}; the live commands run, demo, sync, scan, flatten, kill-switch and status are added the
+ * same way). Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
+ * value); errors are one line on stderr naming the file and line or the option.
+ */
+@Command(name = "orb", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Opening-range-breakout day trading: backtests over Polygon flat files.",
+        subcommands = {BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** The command failed: bad input data or an I/O error. */
+    public static final int EXIT_FAILED = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line in this JVM (for tests and embedding), writing to {@code out} and {@code err}.
+     *
+     * @return the exit code: 0 success, 1 failed, 2 bad usage
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Objects.requireNonNull(args, "args");
+        PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(o);
+        cmd.setErr(e);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("orb " + commandLine.getCommandName() + ": " + describe(ex));
+            commandLine.getErr().flush();
+            return EXIT_FAILED;
+        });
+        int code = cmd.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    /** Without a subcommand: the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static String describe(Exception ex) {
+        if (ex instanceof ConfigException c) {
+            return "invalid configuration: " + String.join("; ", c.problems());
+        }
+        if (ex instanceof OrbException || ex instanceof java.io.IOException
+                || ex instanceof java.io.UncheckedIOException) {
+            return ex.getMessage();
+        }
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"orb " + (v != null ? v : "development")};
+        }
+    }
+}
