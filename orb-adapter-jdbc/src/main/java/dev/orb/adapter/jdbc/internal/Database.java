@@ -106,6 +106,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a single-statement write in auto-commit mode: the statement is its own transaction, committed before
+     * this returns, without the extra round trips of an explicit transaction.
+     */
+    public <T> T autoCommit(String operation, HandleCallback<T, SQLException> work) {
+        return read(operation, work);
+    }
+
     /** Runs the statements of {@code work} in one read-only transaction that sees one snapshot of the data. */
     public <T> T snapshot(String operation, HandleCallback<T, SQLException> work) {
         try {
@@ -122,6 +130,14 @@ public final class Database implements AutoCloseable {
         } catch (JdbiException | SQLException e) {
             throw Errors.storage(operation, e);
         }
+    }
+
+    /** {@link #autoCommit} without a result. */
+    public void autoCommitUpdate(String operation, HandleConsumer work) {
+        autoCommit(operation, h -> {
+            work.useHandle(h);
+            return null;
+        });
     }
 
     /** {@link #write} without a result. */

@@ -50,7 +50,7 @@ public final class OrderDao {
 
     public void upsertOrder(OrderRecord order) {
         Objects.requireNonNull(order, "order");
-        db.update("saving order " + order.clientOrderId(), h -> upsert(h, order));
+        db.autoCommitUpdate("saving order " + order.clientOrderId(), h -> upsert(h, order));
     }
 
     /** Upserts on {@code h}, inside the caller's transaction. */

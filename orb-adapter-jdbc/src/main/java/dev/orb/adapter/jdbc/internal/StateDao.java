@@ -70,7 +70,7 @@ public final class StateDao {
 
     public void saveTradingMode(TradingMode mode) {
         Objects.requireNonNull(mode, "mode");
-        db.update("saving the trading mode " + mode, h -> {
+        db.autoCommitUpdate("saving the trading mode " + mode, h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(
                     "UPDATE system_state SET trading_mode = ? WHERE id = 1")) {
                 ps.setString(1, mode.name());

@@ -37,7 +37,7 @@ public final class TradeDao {
 
     public void upsertTrade(TradeRecord t) {
         Objects.requireNonNull(t, "trade");
-        db.update("saving the trade " + t.entryOrderId(), h -> {
+        db.autoCommitUpdate("saving the trade " + t.entryOrderId(), h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(upsertTrade)) {
                 ps.setString(1, t.entryOrderId().value());
                 Columns.setDate(ps, 2, t.session());
@@ -97,7 +97,7 @@ public final class TradeDao {
 
     public void saveDailyMetrics(DailyMetrics m) {
         Objects.requireNonNull(m, "metrics");
-        db.update("saving the daily metrics of " + m.session(), h -> {
+        db.autoCommitUpdate("saving the daily metrics of " + m.session(), h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(upsertMetrics)) {
                 Columns.setDate(ps, 1, m.session());
                 ps.setBigDecimal(2, m.startEquity());
