@@ -2,6 +2,8 @@ package dev.orb.adapter.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -86,13 +88,27 @@ public final class Database implements AutoCloseable {
     }
 
     private static void createSchema(String url, String user, String password, String schema) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            // Look first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists, and
+            // a production user may own its schema without being allowed to create one.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
         } catch (SQLException e) {
             throw Errors.storage("creating schema " + schema + " on " + url, e);
         }
     }
 
+    /** The dialect detected when the database was opened. */
     public Dialect dialect() {
         return dialect;
     }

@@ -29,6 +29,7 @@ public final class JournalDao {
 
     private final Database db;
 
+    /** A DAO on {@code db}. */
     public JournalDao(Database db) {
         this.db = db;
     }
@@ -58,6 +59,7 @@ public final class JournalDao {
         return List.copyOf(out);
     }
 
+    /** Implements {@link dev.orb.ports.JournalStore#journal}: the session's entries in sequence order. */
     public List<JournalEntry> journal(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the journal of " + session, h -> List.copyOf(h.createQuery(

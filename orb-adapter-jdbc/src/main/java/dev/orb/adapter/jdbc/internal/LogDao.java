@@ -28,6 +28,7 @@ public final class LogDao {
 
     private final Database db;
 
+    /** A DAO on {@code db}. */
     public LogDao(Database db) {
         this.db = db;
     }
@@ -63,6 +64,7 @@ public final class LogDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.LogStore#recentLogs}: newest first (time, then arrival). */
     public List<LogRecord> recentLogs(int limit) {
         if (limit < 0) {
             throw new InvalidValueException("recentLogs.limit: " + limit + " must not be negative");
@@ -77,6 +79,7 @@ public final class LogDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#logs}, counted and read in one snapshot. */
     public Page<LogRecord> logs(LogFilter filter, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(page, "page");
@@ -101,6 +104,7 @@ public final class LogDao {
                 (rs, ctx) -> log(rs)));
     }
 
+    /** Implements {@link dev.orb.ports.query.StorageMaintenance#deleteLogsBefore}. */
     public int deleteLogsBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return db.write("deleting logs before " + cutoff, h -> h.createUpdate("DELETE FROM logs WHERE log_time < :cutoff")
