@@ -14,6 +14,9 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -25,6 +28,8 @@ import dev.orb.adapter.jdbc.StorageException;
  * {@link StorageException}; validation errors of orb's domain ({@code OrbException}s) pass through unchanged.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -80,7 +85,9 @@ public final class Database implements AutoCloseable {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
             }
             Migrations.migrate(pool, dialect, schema);
-            return new Database(pool, dialect, dialect + " " + url + (schema != null ? " schema " + schema : ""));
+            Database db = new Database(pool, dialect, dialect + " " + url + (schema != null ? " schema " + schema : ""));
+            LOG.info("orb storage ready: {} as {}, pool of {}", db, user, poolSize);
+            return db;
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e instanceof StorageException se ? se : Errors.storage("starting storage on " + url, e);
