@@ -130,4 +130,11 @@ abstract class LogContract extends StorageContract {
         assertThat(stored.thread()).hasSize(200);
         assertThat(stored.message()).isEqualTo(longMessage);
     }
+
+    @Test
+    void aNulCharacterInALogLine_isReplaced_notFatalForTheBatch() {
+        storage.appendLogs(List.of(log(t0, "INFO", "c", "before\u0000after"), log(t0, "INFO", "c", "fine")));
+
+        assertThat(storage.recentLogs(2)).extracting(LogRecord::message).containsExactly("fine", "before\uFFFDafter");
+    }
 }

@@ -42,8 +42,9 @@ public final class StorageBenchmark {
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 || args[0] == null || args[0].isBlank() ? "all" : args[0];
         System.out.printf("%n| database | journal append, 1 thread | journal append, %d threads | appendAll (batches of %d)"
-                + " | daily-bar upsert, %,d rows (insert) | same upsert again (update) |%n", THREADS, BATCH, SYMBOLS * DAYS);
-        System.out.println("|---|---|---|---|---|---|");
+                + " | daily-bar upsert, %,d rows (insert) | same upsert again (update) | one more session (%,d rows) |%n",
+                THREADS, BATCH, SYMBOLS * DAYS, SYMBOLS);
+        System.out.println("|---|---|---|---|---|---|---|");
         if (!which.equals("postgres")) {
             H2Backend h2 = new H2Backend();
             try {
@@ -72,16 +73,22 @@ public final class StorageBenchmark {
             double serial = appendSerially(storage, JOURNAL_EVENTS);
             double parallel = appendInParallel(storage, JOURNAL_EVENTS);
             double batched = appendInBatches(storage, JOURNAL_EVENTS);
-            List<DailyBar> bars = bars();
+            List<DailyBar> bars = bars(SESSION.minusDays(DAYS), DAYS);
             storage.upsertDailyBars(bars.subList(0, 20_000));
             storage.deleteDailyBarsBefore(SESSION.plusDays(1));
+            double cpu0 = processCpuSeconds();
             double insert = seconds(() -> storage.upsertDailyBars(bars));
+            double cpu1 = processCpuSeconds();
             double update = seconds(() -> storage.upsertDailyBars(bars));
-            if (storage.dailyBarDates(SESSION.minusYears(1), SESSION).size() != DAYS) {
+            double cpu2 = processCpuSeconds();
+            List<DailyBar> nextDay = bars(SESSION, 1);
+            double oneSession = seconds(() -> storage.upsertDailyBars(nextDay));
+            if (storage.dailyBarDates(SESSION.minusYears(1), SESSION).size() != DAYS + 1) {
                 throw new IllegalStateException("upsert lost rows");
             }
-            System.out.printf(Locale.ROOT, "| %s | %,.0f events/s | %,.0f events/s | %,.0f events/s | %.2f s | %.2f s |%n",
-                    name, serial, parallel, batched, insert, update);
+            System.out.printf(Locale.ROOT, "| %s | %,.0f events/s | %,.0f events/s | %,.0f events/s | %.1f s (CPU %.1f s)"
+                    + " | %.1f s (CPU %.1f s) | %.2f s |%n", name, serial, parallel, batched, insert, cpu1 - cpu0, update,
+                    cpu2 - cpu1, oneSession);
         }
     }
 
@@ -126,11 +133,11 @@ public final class StorageBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** 10,000 symbols × 30 sessions, in the order a nightly download delivers them: date by date. */
-    private static List<DailyBar> bars() {
-        List<DailyBar> bars = new ArrayList<>(SYMBOLS * DAYS);
-        for (int d = 0; d < DAYS; d++) {
-            LocalDate date = SESSION.minusDays(DAYS - d);
+    /** 10,000 symbols × {@code days} sessions from {@code first}, in the order a download delivers them: by date. */
+    private static List<DailyBar> bars(LocalDate first, int days) {
+        List<DailyBar> bars = new ArrayList<>(SYMBOLS * days);
+        for (int d = 0; d < days; d++) {
+            LocalDate date = first.plusDays(d);
             for (int s = 0; s < SYMBOLS; s++) {
                 Price close = Price.of(BigDecimal.valueOf(1000 + s * 7L + d, 2));
                 Price high = Price.of(close.toBigDecimal().add(BigDecimal.ONE));
@@ -138,6 +145,12 @@ public final class StorageBenchmark {
             }
         }
         return bars;
+    }
+
+    /** CPU time of this JVM (all threads), so that a busy machine's waiting can be told from the work itself. */
+    private static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static double seconds(Runnable work) {

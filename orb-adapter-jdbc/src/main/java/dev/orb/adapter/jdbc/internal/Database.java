@@ -2,6 +2,8 @@ package dev.orb.adapter.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -11,6 +13,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -23,6 +28,8 @@ import dev.orb.adapter.jdbc.StorageException;
  * {@link StorageException}; validation errors of orb's domain ({@code OrbException}s) pass through unchanged.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -78,7 +85,9 @@ public final class Database implements AutoCloseable {
                 dialect = Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
             }
             Migrations.migrate(pool, dialect, schema);
-            return new Database(pool, dialect, dialect + " " + url + (schema != null ? " schema " + schema : ""));
+            Database db = new Database(pool, dialect, dialect + " " + url + (schema != null ? " schema " + schema : ""));
+            LOG.info("orb storage ready: {} as {}, pool of {}", db, user, poolSize);
+            return db;
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e instanceof StorageException se ? se : Errors.storage("starting storage on " + url, e);
@@ -86,13 +95,27 @@ public final class Database implements AutoCloseable {
     }
 
     private static void createSchema(String url, String user, String password, String schema) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            // Look first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists, and
+            // a production user may own its schema without being allowed to create one.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
         } catch (SQLException e) {
             throw Errors.storage("creating schema " + schema + " on " + url, e);
         }
     }
 
+    /** The dialect detected when the database was opened. */
     public Dialect dialect() {
         return dialect;
     }
@@ -104,6 +127,14 @@ public final class Database implements AutoCloseable {
         } catch (JdbiException | SQLException e) {
             throw Errors.storage(operation, e);
         }
+    }
+
+    /**
+     * Runs a single-statement write in auto-commit mode: the statement is its own transaction, committed before
+     * this returns, without the extra round trips of an explicit transaction.
+     */
+    public <T> T autoCommit(String operation, HandleCallback<T, SQLException> work) {
+        return read(operation, work);
     }
 
     /** Runs the statements of {@code work} in one read-only transaction that sees one snapshot of the data. */
@@ -122,6 +153,14 @@ public final class Database implements AutoCloseable {
         } catch (JdbiException | SQLException e) {
             throw Errors.storage(operation, e);
         }
+    }
+
+    /** {@link #autoCommit} without a result. */
+    public void autoCommitUpdate(String operation, HandleConsumer work) {
+        autoCommit(operation, h -> {
+            work.useHandle(h);
+            return null;
+        });
     }
 
     /** {@link #write} without a result. */

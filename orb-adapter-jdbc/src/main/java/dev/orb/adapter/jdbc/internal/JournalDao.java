@@ -4,25 +4,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.jdbi.v3.core.Handle;
 
-import dev.orb.adapter.jdbc.StorageException;
 import dev.orb.domain.JournalEntry;
 
 /**
- * The engine's event journal, with group commit.
+ * The engine's event journal. The sequence is the table's identity column, assigned in the order rows reach the
+ * database, so an append that returns before another starts always has the smaller sequence. Sequences may have
+ * gaps (a failed append consumes one) but never repeat, also after a crash.
  *
- * <p>The sequence is the table's identity column, assigned in the order rows reach the database. Concurrent
- * {@link #append} calls are combined: one caller (the leader) writes every entry waiting at that moment in one
- * transaction, in arrival order, while the others wait for that commit; each call returns only after the
- * transaction holding its entry committed, so "durable once it returns" holds for every caller while one commit
- * serves many. An append that returns before another starts therefore always has the smaller sequence.
- * Sequences may have gaps (a failed append consumes one) but never repeat, also after a crash.
+ * <p>Each {@link #append} is its own auto-commit statement: durable when it returns. Concurrent appends run in
+ * parallel on separate connections and share the databases' own flushes (PostgreSQL's WAL group commit, H2's
+ * chunk writes); a combining queue in front was measured and brought no gain (docs/storage-performance.md).
+ * {@link #appendAll} writes many entries with one commit.
  */
 public final class JournalDao {
     private static final String INSERT =
@@ -30,46 +28,18 @@ public final class JournalDao {
     private static final String[] KEY = {"seq"};
 
     private final Database db;
-    private final Object lock = new Object();
-    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    private boolean writing;
 
+    /** A DAO on {@code db}. */
     public JournalDao(Database db) {
         this.db = db;
     }
 
-    /** Appends durably (see the class comment for how concurrent calls share commits). */
+    /** Appends in auto-commit mode: durable once this returns. The entry's own sequence is ignored. */
     public JournalEntry append(JournalEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        Pending mine = new Pending(entry);
-        List<Pending> batch;
-        boolean interrupted = false;
-        synchronized (lock) {
-            waiting.add(mine);
-            while (!mine.done && writing) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    // Our entry may already be on its way into a commit: wait for the outcome, then re-interrupt.
-                    interrupted = true;
-                }
-            }
-            if (mine.done) {
-                return mine.result(interrupted);
-            }
-            writing = true;
-            batch = new ArrayList<>(waiting);
-            waiting.clear();
-        }
-        try {
-            write(batch);
-        } finally {
-            synchronized (lock) {
-                writing = false;
-                lock.notifyAll();
-            }
-        }
-        return mine.result(interrupted);
+        long seq = db.autoCommit("appending " + describe(List.of(entry)) + " to the journal",
+                h -> insert(h, List.of(entry)).get(0));
+        return stored(entry, seq);
     }
 
     /**
@@ -89,6 +59,7 @@ public final class JournalDao {
         return List.copyOf(out);
     }
 
+    /** Implements {@link dev.orb.ports.JournalStore#journal}: the session's entries in sequence order. */
     public List<JournalEntry> journal(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the journal of " + session, h -> List.copyOf(h.createQuery(
@@ -98,38 +69,6 @@ public final class JournalDao {
                 .map((rs, ctx) -> new JournalEntry(rs.getLong("seq"), Columns.date(rs, "session_date"),
                         Columns.instant(rs, "recorded_at"), rs.getString("event_type"), rs.getString("payload")))
                 .list()));
-    }
-
-    /** Writes a leader's batch; when the whole batch fails, retries entry by entry so only bad entries fail. */
-    private void write(List<Pending> batch) {
-        List<JournalEntry> entries = batch.stream().map(p -> p.entry).toList();
-        try {
-            List<Long> seqs = db.write("appending " + describe(entries) + " to the journal", h -> insert(h, entries));
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).succeed(seqs.get(i));
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).fail(e);
-                return;
-            }
-            for (Pending p : batch) {
-                try {
-                    p.succeed(db.write("appending " + describe(List.of(p.entry)) + " to the journal",
-                            h -> insert(h, List.of(p.entry))).get(0));
-                } catch (RuntimeException single) {
-                    p.fail(single);
-                }
-            }
-        } finally {
-            synchronized (lock) {
-                for (Pending p : batch) {
-                    if (!p.done) {
-                        p.fail(new IllegalStateException("journal append was neither stored nor failed"));
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -175,47 +114,5 @@ public final class JournalDao {
 
     private static JournalEntry stored(JournalEntry entry, long seq) {
         return new JournalEntry(seq, entry.session(), Columns.stored(entry.recordedAt()), entry.type(), entry.payload());
-    }
-
-    /** One caller's entry waiting for a commit; guarded by {@code lock}. */
-    private final class Pending {
-        final JournalEntry entry;
-        boolean done;
-        long seq;
-        RuntimeException failure;
-
-        Pending(JournalEntry entry) {
-            this.entry = entry;
-        }
-
-        void succeed(long sequence) {
-            synchronized (lock) {
-                seq = sequence;
-                done = true;
-            }
-        }
-
-        void fail(RuntimeException e) {
-            synchronized (lock) {
-                failure = e;
-                done = true;
-            }
-        }
-
-        JournalEntry result(boolean interrupted) {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (lock) {
-                if (failure instanceof StorageException se) {
-                    // Rethrown with this caller's stack; the leader's is the cause.
-                    throw new StorageException(se.getMessage(), se.sqlState(), se);
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-                return stored(entry, seq);
-            }
-        }
     }
 }

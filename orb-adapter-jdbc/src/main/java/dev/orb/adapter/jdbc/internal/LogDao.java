@@ -17,7 +17,8 @@ import dev.orb.ports.query.PageRequest;
 /**
  * Log lines for the dashboard. Search is a case-insensitive substring match ({@code ILIKE}) on both databases,
  * so H2 and PostgreSQL return the same lines; PostgreSQL answers it from a trigram index (migration V2), H2 scans.
- * Level, component and thread are cut to their column lengths; the message is kept whole.
+ * Level, component and thread are cut to their column lengths; the message is kept whole; NUL characters
+ * become U+FFFD.
  */
 public final class LogDao {
     private static final String COLUMNS = "log_time, level, component, message, thread";
@@ -27,6 +28,7 @@ public final class LogDao {
 
     private final Database db;
 
+    /** A DAO on {@code db}. */
     public LogDao(Database db) {
         this.db = db;
     }
@@ -44,11 +46,11 @@ public final class LogDao {
                 int pending = 0;
                 for (LogRecord r : copy) {
                     Columns.setInstant(ps, 1, r.time());
-                    ps.setString(2, Columns.cut(r.level(), LEVEL_LENGTH));
+                    ps.setString(2, text(Columns.cut(r.level(), LEVEL_LENGTH)));
                     ps.setInt(3, rank(r.level()));
-                    ps.setString(4, Columns.cut(r.component(), COMPONENT_LENGTH));
-                    ps.setString(5, r.message());
-                    ps.setString(6, Columns.cut(r.thread(), THREAD_LENGTH));
+                    ps.setString(4, text(Columns.cut(r.component(), COMPONENT_LENGTH)));
+                    ps.setString(5, text(r.message()));
+                    ps.setString(6, text(Columns.cut(r.thread(), THREAD_LENGTH)));
                     ps.addBatch();
                     if (++pending == MarketDao.BATCH) {
                         ps.executeBatch();
@@ -62,6 +64,7 @@ public final class LogDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.LogStore#recentLogs}: newest first (time, then arrival). */
     public List<LogRecord> recentLogs(int limit) {
         if (limit < 0) {
             throw new InvalidValueException("recentLogs.limit: " + limit + " must not be negative");
@@ -76,6 +79,7 @@ public final class LogDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#logs}, counted and read in one snapshot. */
     public Page<LogRecord> logs(LogFilter filter, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(page, "page");
@@ -100,10 +104,19 @@ public final class LogDao {
                 (rs, ctx) -> log(rs)));
     }
 
+    /** Implements {@link dev.orb.ports.query.StorageMaintenance#deleteLogsBefore}. */
     public int deleteLogsBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return db.write("deleting logs before " + cutoff, h -> h.createUpdate("DELETE FROM logs WHERE log_time < :cutoff")
                 .bind("cutoff", Columns.timestamp(cutoff)).execute());
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL characters; a log line may contain any bytes it was given, so NUL becomes
+     * U+FFFD rather than failing the whole batch.
+     */
+    static String text(String value) {
+        return value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     /** The stored rank of a level name; names no logging backend uses count as INFO. */

@@ -31,6 +31,7 @@ public final class MarketDao {
     private final Database db;
     private final String upsertBar;
 
+    /** A DAO on {@code db}. */
     public MarketDao(Database db) {
         this.db = db;
         // Only the OHLCV columns: a re-fetched bar keeps the statistics copied onto it by saveUniverse.
@@ -72,6 +73,7 @@ public final class MarketDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#dailyBars}: by date, then symbol in {@code Symbol} order. */
     public List<DailyBar> dailyBars(LocalDate from, LocalDate to) {
         if (emptyRange(from, to)) {
             return List.of();
@@ -83,6 +85,7 @@ public final class MarketDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#dailyBarDates}, oldest first. */
     public List<LocalDate> dailyBarDates(LocalDate from, LocalDate to) {
         if (emptyRange(from, to)) {
             return List.of();
@@ -94,6 +97,7 @@ public final class MarketDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#deleteDailyBarsBefore}, in one transaction. */
     public int deleteDailyBarsBefore(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return db.write("deleting daily bars before " + date, h -> h.createUpdate(
@@ -154,6 +158,7 @@ public final class MarketDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#universe}: by symbol. */
     public List<DailyStats> universe(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the universe of " + session, h -> List.copyOf(h.createQuery("SELECT "
@@ -164,6 +169,7 @@ public final class MarketDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#universePage}. */
     public Page<DailyStats> universePage(LocalDate session, PageRequest page) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(page, "page");

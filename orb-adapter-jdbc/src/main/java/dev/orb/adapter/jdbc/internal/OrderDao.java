@@ -40,6 +40,7 @@ public final class OrderDao {
     private final String insertEvent;
     private final String insertLeg;
 
+    /** A DAO on {@code db}. */
     public OrderDao(Database db) {
         this.db = db;
         this.upsertOrder = db.dialect().upsert("orders", ORDER_COLUMNS, List.of("client_order_id"));
@@ -48,9 +49,10 @@ public final class OrderDao {
                 List.of("leg_broker_order_id", "parent_client_order_id"), List.of("leg_broker_order_id"));
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#upsertOrder}. */
     public void upsertOrder(OrderRecord order) {
         Objects.requireNonNull(order, "order");
-        db.update("saving order " + order.clientOrderId(), h -> upsert(h, order));
+        db.autoCommitUpdate("saving order " + order.clientOrderId(), h -> upsert(h, order));
     }
 
     /** Upserts on {@code h}, inside the caller's transaction. */
@@ -77,6 +79,7 @@ public final class OrderDao {
         }
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#order}. */
     public Optional<OrderRecord> order(ClientOrderId id) {
         Objects.requireNonNull(id, "id");
         return db.read("reading order " + id, h -> order(h, id));
@@ -87,6 +90,7 @@ public final class OrderDao {
                 .map((rs, ctx) -> order(rs)).findOne();
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#orders}: by submission time, then client order id. */
     public List<OrderRecord> orders(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the orders of " + session, h -> List.copyOf(h.createQuery(ORDER_SELECT

@@ -31,6 +31,7 @@ public final class ScanDao {
     private final String upsertRange;
     private final String insertVolumeSession;
 
+    /** A DAO on {@code db}. */
     public ScanDao(Database db) {
         this.db = db;
         this.upsertRange = db.dialect().upsert("opening_ranges", RANGE_COLUMNS, List.of("session_date", "symbol"));
@@ -83,6 +84,7 @@ public final class ScanDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#openingRanges}: candidates by rank, then the others by symbol. */
     public List<OpeningRangeRecord> openingRanges(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the opening ranges of " + session, h -> List.copyOf(h.createQuery("SELECT "
@@ -92,6 +94,7 @@ public final class ScanDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#openingRangePage}. */
     public Page<OpeningRangeRecord> openingRangePage(LocalDate session, boolean candidatesOnly, PageRequest page) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(page, "page");
@@ -153,6 +156,7 @@ public final class ScanDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#openingRangeVolumes}. */
     public Map<Symbol, long[]> openingRangeVolumes(List<LocalDate> sessions, int minutes) {
         Objects.requireNonNull(sessions, "sessions");
         requireMinutes(minutes);
@@ -189,6 +193,7 @@ public final class ScanDao {
         return Collections.unmodifiableMap(out);
     }
 
+    /** Implements {@link dev.orb.ports.MarketStore#openingRangeVolumeDates}, oldest first. */
     public List<LocalDate> openingRangeVolumeDates(LocalDate from, LocalDate to, int minutes) {
         requireMinutes(minutes);
         if (MarketDao.emptyRange(from, to)) {

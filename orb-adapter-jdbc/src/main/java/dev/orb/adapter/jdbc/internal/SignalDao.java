@@ -33,6 +33,7 @@ public final class SignalDao {
     private final OrderDao orders;
     private final String upsertSignal;
 
+    /** A DAO on {@code db} that writes orders through {@code orders}. */
     public SignalDao(Database db, OrderDao orders) {
         this.db = db;
         this.orders = orders;
@@ -56,6 +57,7 @@ public final class SignalDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#signals}: by rank, then symbol, then decision time. */
     public List<SignalRecord> signals(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.read("reading the signals of " + session, h -> signals(h, session));

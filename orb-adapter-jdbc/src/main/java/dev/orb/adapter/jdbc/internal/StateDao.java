@@ -15,10 +15,12 @@ import dev.orb.domain.TradingMode;
 public final class StateDao {
     private final Database db;
 
+    /** A DAO on {@code db}. */
     public StateDao(Database db) {
         this.db = db;
     }
 
+    /** Implements {@link dev.orb.ports.SystemStateStore#killSwitch}. */
     public KillSwitchState killSwitch() {
         return db.read("reading the kill switch", h -> h.createQuery(
                         "SELECT kill_engaged, kill_by, kill_at, kill_reason FROM system_state WHERE id = 1")
@@ -50,6 +52,7 @@ public final class StateDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#killSwitchHistory}: newest first. */
     public List<KillSwitchState> killSwitchHistory(int limit) {
         if (limit < 1) {
             throw new InvalidValueException("killSwitchHistory.limit: " + limit + " must be at least 1");
@@ -62,15 +65,17 @@ public final class StateDao {
                 .list());
     }
 
+    /** Implements {@link dev.orb.ports.SystemStateStore#tradingMode}. */
     public TradingMode tradingMode() {
         return db.read("reading the trading mode", h -> h.createQuery("SELECT trading_mode FROM system_state WHERE id = 1")
                 .map((rs, ctx) -> TradingMode.valueOf(rs.getString(1)))
                 .one());
     }
 
+    /** Implements {@link dev.orb.ports.SystemStateStore#saveTradingMode}, in auto-commit mode. */
     public void saveTradingMode(TradingMode mode) {
         Objects.requireNonNull(mode, "mode");
-        db.update("saving the trading mode " + mode, h -> {
+        db.autoCommitUpdate("saving the trading mode " + mode, h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(
                     "UPDATE system_state SET trading_mode = ? WHERE id = 1")) {
                 ps.setString(1, mode.name());

@@ -29,15 +29,17 @@ public final class TradeDao {
     private final String upsertTrade;
     private final String upsertMetrics;
 
+    /** A DAO on {@code db}. */
     public TradeDao(Database db) {
         this.db = db;
         this.upsertTrade = db.dialect().upsert("trades", TRADE_COLUMNS, List.of("entry_order_id"));
         this.upsertMetrics = db.dialect().upsert("daily_metrics", METRIC_COLUMNS, List.of("session_date"));
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#upsertTrade}, in auto-commit mode. */
     public void upsertTrade(TradeRecord t) {
         Objects.requireNonNull(t, "trade");
-        db.update("saving the trade " + t.entryOrderId(), h -> {
+        db.autoCommitUpdate("saving the trade " + t.entryOrderId(), h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(upsertTrade)) {
                 ps.setString(1, t.entryOrderId().value());
                 Columns.setDate(ps, 2, t.session());
@@ -58,6 +60,7 @@ public final class TradeDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#trades}: by session, symbol, entry order id. */
     public List<TradeRecord> trades(LocalDate from, LocalDate to) {
         if (MarketDao.emptyRange(from, to)) {
             return List.of();
@@ -70,6 +73,7 @@ public final class TradeDao {
                 .list()));
     }
 
+    /** Implements {@link dev.orb.ports.query.AuditQueries#trades}, counted and read in one snapshot. */
     public Page<TradeRecord> trades(TradeFilter filter, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(page, "page");
@@ -95,9 +99,10 @@ public final class TradeDao {
                 "session_date DESC, fill_time DESC, entry_order_id", page, (rs, ctx) -> trade(rs)));
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#saveDailyMetrics}, in auto-commit mode. */
     public void saveDailyMetrics(DailyMetrics m) {
         Objects.requireNonNull(m, "metrics");
-        db.update("saving the daily metrics of " + m.session(), h -> {
+        db.autoCommitUpdate("saving the daily metrics of " + m.session(), h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement(upsertMetrics)) {
                 Columns.setDate(ps, 1, m.session());
                 ps.setBigDecimal(2, m.startEquity());
@@ -112,6 +117,7 @@ public final class TradeDao {
         });
     }
 
+    /** Implements {@link dev.orb.ports.TradingStore#dailyMetrics}, oldest first. */
     public List<DailyMetrics> dailyMetrics(LocalDate from, LocalDate to) {
         if (MarketDao.emptyRange(from, to)) {
             return List.of();
