@@ -19,7 +19,7 @@ import dev.orb.domain.JournalEntry;
  *
  * <p>Each {@link #append} is its own auto-commit statement: durable when it returns. Concurrent appends run in
  * parallel on separate connections and share the databases' own flushes (PostgreSQL's WAL group commit, H2's
- * chunk writes); a combining queue in front was measured and brought no gain (docs/storage-performance.md).
+ * chunk writes); a combining queue in front was measured and brought no gain (docs/performance.md, "Storage").
  * {@link #appendAll} writes many entries with one commit.
  */
 public final class JournalDao {
