@@ -119,7 +119,8 @@ public final class HtmlReport {
         String fmtMax = area ? percent(max) : String.format(Locale.ROOT, "%.2f", max);
         String fmtMin = area ? percent(min) : String.format(Locale.ROOT, "%.2f", min);
         out.append("<text x=\"4\" y=\"14\" font-size=\"11\">").append(fmtMax).append("</text>\n");
-        out.append("<text x=\"4\" y=\"").append(Integer.toString(height - 6)).append("\" font-size=\"11\">")
+        // the minimum sits above the bottom line, where the first date label goes
+        out.append("<text x=\"4\" y=\"").append(Integer.toString(height - 20)).append("\" font-size=\"11\">")
                 .append(fmtMin).append("</text>\n");
         out.append("<text x=\"").append(Integer.toString(pad)).append("\" y=\"").append(Integer.toString(height - 6))
                 .append("\" font-size=\"11\">").append(escape(labels.get(0))).append("</text>\n");
