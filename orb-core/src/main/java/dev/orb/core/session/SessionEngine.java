@@ -138,6 +138,7 @@ public final class SessionEngine {
         private final List<TradeRecord> closedTrades;
         private final Map<ClientOrderId, OrderRecord> orders;
         private final Map<String, Long> filledByOrder;
+        private final Set<String> reported;
         private final List<Command> commands = new ArrayList<>();
 
         Step(SessionState s, Instant at) {
@@ -154,11 +155,12 @@ public final class SessionEngine {
             closedTrades = new ArrayList<>(s.closedTrades());
             orders = new LinkedHashMap<>(s.orders());
             filledByOrder = new TreeMap<>(s.filledByOrder());
+            reported = new java.util.TreeSet<>(s.reported());
         }
 
         Decision decision() {
             return new Decision(new SessionState(session, phase, startEquity, account, killSwitch, entries, positions,
-                    executionIds, assets, closedTrades, at, orders, filledByOrder), commands);
+                    executionIds, assets, closedTrades, at, orders, filledByOrder, reported), commands);
         }
 
         void alert(Severity severity, String message) {
@@ -769,7 +771,7 @@ public final class SessionEngine {
                 }
             }
             for (Position b : brokerPositions.values()) {
-                if (!positions.containsKey(b.symbol())) {
+                if (!positions.containsKey(b.symbol()) && reported.add("position:" + b.symbol() + ":" + b.quantity())) {
                     alert(Severity.WARNING, "position " + b.symbol() + " " + b.quantity()
                             + " was not opened by orb this session: reported, not touched");
                 }
@@ -786,7 +788,8 @@ public final class SessionEngine {
             Optional<ClientOrderId.Parts> parts = o.clientOrderId().parse();
             boolean ours = parts.isPresent() && parts.get().session().equals(session.date());
             if (!ours) {
-                if (!o.status().isTerminal() && !isLegOfEntry(o.symbol(), o.brokerOrderId()) && !isStopOf(o)) {
+                if (!o.status().isTerminal() && !isLegOfEntry(o.symbol(), o.brokerOrderId()) && !isStopOf(o)
+                        && reported.add("order:" + o.brokerOrderId())) {
                     alert(Severity.WARNING, "order " + o.clientOrderId() + " (" + o.symbol() + " " + o.side() + " "
                             + o.type() + ") was not created by orb: reported, not touched");
                 }

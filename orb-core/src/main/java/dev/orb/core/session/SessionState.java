@@ -38,12 +38,14 @@ import dev.orb.domain.TradingSession;
  * @param orders        orb's record of every order it sent this session, by client order id, in sending order
  * @param filledByOrder shares of fills applied per broker order id: a cumulative count, so that a fill learnt
  *                      twice (the stream and a REST resync, with different execution ids) counts once
+ * @param reported      orders and positions orb did not create that were already reported (one alert each)
  */
 public record SessionState(TradingSession session, Phase phase, BigDecimal startEquity, Account account,
                            KillSwitchState killSwitch, Map<Symbol, EntryOrder> entries,
                            Map<Symbol, OpenPosition> positions, Set<String> executionIds, Map<Symbol, Asset> assets,
                            List<TradeRecord> closedTrades, Instant lastEventAt,
-                           Map<ClientOrderId, OrderRecord> orders, Map<String, Long> filledByOrder) {
+                           Map<ClientOrderId, OrderRecord> orders, Map<String, Long> filledByOrder,
+                           Set<String> reported) {
     public SessionState {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(startEquity, "startEquity");
@@ -55,12 +57,13 @@ public record SessionState(TradingSession session, Phase phase, BigDecimal start
         closedTrades = List.copyOf(closedTrades);
         orders = Collections.unmodifiableMap(new LinkedHashMap<>(orders));
         filledByOrder = Collections.unmodifiableMap(new TreeMap<>(filledByOrder));
+        reported = Collections.unmodifiableSet(new java.util.TreeSet<>(reported));
     }
 
     /** The state before a session opens. */
     public static SessionState initial() {
         return new SessionState(null, Phase.NOT_STARTED, BigDecimal.ZERO, null, KillSwitchState.initial(), Map.of(),
-                Map.of(), Set.of(), Map.of(), List.of(), null, Map.of(), Map.of());
+                Map.of(), Set.of(), Map.of(), List.of(), null, Map.of(), Map.of(), Set.of());
     }
 
     /** Entries that may still fill. */

@@ -339,6 +339,10 @@ class SessionEngineTest {
                 assertThat(a.message()).contains("my-own-hedge-1").contains("not created by orb"));
         assertThat(day.broker.orderByClientOrderId(foreign.clientOrderId()).orElseThrow().status())
                 .isEqualTo(OrderStatus.NEW);
+        day.runner.reconcile();
+        day.runner.reconcile();
+        assertThat(day.commands(Command.Alert.class)).as("reported once, not at every reconciliation")
+                .filteredOn(a -> a.message().contains("my-own-hedge-1")).hasSize(1);
     }
 
     @Test
