@@ -1,5 +1,6 @@
 package dev.orb.adapter.polygon;
 
+import dev.orb.core.fakes.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ class NightlySyncOverPolygonTest {
 
     private final MockWebServer server = new MockWebServer();
     private final ManualTime time = new ManualTime(Fixtures.T0);
-    private final InMemoryMarketStore store = new InMemoryMarketStore();
+    private final InMemoryStorage store = new InMemoryStorage();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** Status codes to answer the next grouped-daily requests with, before answering normally. */
     private final List<MockResponse> groupedFailures = new CopyOnWriteArrayList<>();
@@ -132,7 +133,7 @@ class NightlySyncOverPolygonTest {
         // Opening-range volumes: 14 sessions; 09:29 is pre-market; 1000.5 + k rounds half-up.
         assertThat(store.openingRangeVolumeDates(LOOKBACK.get(0).date(), LOOKBACK.get(13).date(), 5)).hasSize(14);
         for (TradingSession s : LOOKBACK) {
-            assertThat(store.volume(s.date(), 5, Symbol.of("S03"))).isEqualTo(1001 + 1002 + 1003 + 1004 + 1005);
+            assertThat(store.openingRangeVolumes(List.of(s.date()), 5).get(Symbol.of("S03"))[0]).isEqualTo(1001 + 1002 + 1003 + 1004 + 1005);
         }
     }
 

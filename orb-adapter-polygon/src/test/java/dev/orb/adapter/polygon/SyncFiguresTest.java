@@ -1,5 +1,6 @@
 package dev.orb.adapter.polygon;
 
+import dev.orb.core.fakes.InMemoryStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ class SyncFiguresTest {
 
     @Test
     void nightlySync_wholeMarket_thirtySessions_take38Requests_andSevenSimulatedMinutesOnTheFreePlan() {
-        InMemoryMarketStore store = new InMemoryMarketStore();
+        InMemoryStorage store = new InMemoryStorage();
         WeekdayCalendar calendar = new WeekdayCalendar();
         List<LocalDate> sessions = sessions();
         LocalDate target = calendar.nextSession(sessions.get(SESSIONS - 1)).date();
