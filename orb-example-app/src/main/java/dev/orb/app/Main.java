@@ -12,14 +12,13 @@ import dev.orb.core.config.ConfigException;
 import dev.orb.domain.OrbException;
 
 /**
- * {@code orb}: the command line. Each subcommand is its own class listed here ({@code backtest},
- * {@code generate-data}; the live commands run, demo, sync, scan, flatten, kill-switch and status are added the
- * same way). Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
+ * {@code orb}: the command line. Each subcommand is its own class listed here ({@code demo}, {@code backtest},
+ * {@code generate-data}); without arguments it runs {@code demo}. Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
  * value); errors are one line on stderr naming the file and line or the option.
  */
 @Command(name = "orb", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Opening-range-breakout day trading: backtests over Polygon flat files.",
-        subcommands = {BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
+        description = "Opening-range-breakout day trading: a demo on a simulated market, backtests over Polygon flat files.",
+        subcommands = {DemoCommand.class, BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The command failed: bad input data or an I/O error. */
     public static final int EXIT_FAILED = 1;
@@ -39,6 +38,7 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Objects.requireNonNull(args, "args");
+        String[] effective = args.length == 0 ? new String[] {"demo"} : args;
         PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CommandLine cmd = new CommandLine(new Main());
@@ -50,7 +50,7 @@ public final class Main implements Runnable {
             commandLine.getErr().flush();
             return EXIT_FAILED;
         });
-        int code = cmd.execute(args);
+        int code = cmd.execute(effective);
         o.flush();
         e.flush();
         return code;
