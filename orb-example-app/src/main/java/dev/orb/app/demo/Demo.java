@@ -42,6 +42,7 @@ import dev.orb.domain.InvalidValueException;
 import dev.orb.domain.MarketTime;
 import dev.orb.domain.OrbException;
 import dev.orb.domain.Symbol;
+import dev.orb.domain.TradingMode;
 import dev.orb.domain.TradingSession;
 import dev.orb.ports.OrbClock;
 import dev.orb.ports.TradingCalendar;
@@ -153,7 +154,7 @@ public final class Demo implements AutoCloseable {
             b.password = newPassword();
             DashboardConfig dashboard = DashboardConfig.builder(b.clock, b.broker, b.storage, b.storage)
                     .liveFeed(feed)
-                    .controls(new DemoControls(b.scheduler, b.storage, b.broker, b.clock))
+                    .controls(new DayControls(b.scheduler, b.storage, b.broker.lock(), b.clock, TradingMode.PAPER))
                     .logStore(b.storage)
                     .maintenance(b.storage, b.storage)
                     .basicAuth(USER, b.password)

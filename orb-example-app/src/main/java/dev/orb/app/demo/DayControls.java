@@ -17,31 +17,35 @@ import dev.orb.ports.OrbClock;
 import dev.orb.ports.SystemStateStore;
 
 /**
- * The dashboard's controls in the demo: each action goes to the {@link TradingDay} the scheduler is driving,
- * under the simulated broker's monitor so it never interleaves with a replay step. The kill switch can be engaged
- * between sessions too (persisted, it holds when the next one opens); release, flatten and force-close need an
- * open session and are refused otherwise. The demo has one mode, paper, and its scan and sync run on the
- * schedule only.
+ * The dashboard's controls over a {@link LiveScheduler}: each action goes to the {@link TradingDay} the scheduler
+ * is driving, under a monitor shared with whatever else drives it (the demo's replay steps). The kill switch can
+ * be engaged between sessions too (persisted, it holds when the next one opens); release, flatten and force-close
+ * need an open session and are refused otherwise. The mode is fixed for the process (switching means restarting
+ * with other keys), and the scan and sync run on the schedule only.
  *
  * <p>Thread-safe.
  */
-public final class DemoControls implements DashboardControls {
+public final class DayControls implements DashboardControls {
     private final LiveScheduler scheduler;
     private final SystemStateStore state;
-    private final DemoBroker broker;
+    private final Object lock;
     private final OrbClock clock;
+    private final TradingMode mode;
 
     /**
      * @param scheduler the scheduler whose current day receives the actions
      * @param state     where the kill switch is persisted
-     * @param broker    the demo broker, whose monitor serialises the actions with the replay
-     * @param clock     the simulated clock
+     * @param lock      the monitor that serialises the actions with the day's other drivers
+     * @param clock     the clock that stamps a kill switch persisted between sessions
+     * @param mode      the process's trading mode
      */
-    public DemoControls(LiveScheduler scheduler, SystemStateStore state, DemoBroker broker, OrbClock clock) {
+    public DayControls(LiveScheduler scheduler, SystemStateStore state, Object lock, OrbClock clock,
+                       TradingMode mode) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.state = Objects.requireNonNull(state, "state");
-        this.broker = Objects.requireNonNull(broker, "broker");
+        this.lock = Objects.requireNonNull(lock, "lock");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     @Override
@@ -51,7 +55,7 @@ public final class DemoControls implements DashboardControls {
 
     @Override
     public ControlResult engageKillSwitch(String operator, String reason) {
-        synchronized (broker.lock()) {
+        synchronized (lock) {
             Optional<TradingDay> day = scheduler.currentDay();
             if (day.isPresent()) {
                 day.get().engageKillSwitch(operator, reason);
@@ -77,39 +81,40 @@ public final class DemoControls implements DashboardControls {
         return onOpenDay(day -> day.forceClose(symbol, operator), "force-close of " + symbol + " requested");
     }
 
-    /** Always {@link TradingMode#PAPER}. */
+    /** The process's mode. */
     @Override
     public TradingMode tradingMode() {
-        return TradingMode.PAPER;
+        return mode;
     }
 
-    /** Refused: the demo only ever trades on its simulated broker. */
+    /** Refused: the mode is chosen at start (`orb run`, `orb run --live`, or the demo). */
     @Override
     public ControlResult switchTradingMode(TradingMode target, boolean confirmed, String operator) {
-        return ControlResult.refused("the demo trades on a simulated broker only; run `orb run` for paper or live");
+        return ControlResult.refused("the mode is fixed for this process (" + mode + "); restart `orb run` with"
+                + " or without --live to change it");
     }
 
-    /** Refused: the replay scans on its schedule (09:30 + the opening range). */
+    /** Refused: the scan runs on its schedule (the opening range's end plus the scan delay). */
     @Override
     public ServiceReport runScan(String operator) {
-        return ServiceReport.failed("the demo scans on its schedule only");
+        return ServiceReport.failed("the scan runs on its schedule only");
     }
 
-    /** Refused: the replay syncs after each close. */
+    /** Refused: the sync runs after each close (or `orb sync` while the app is stopped). */
     @Override
     public ServiceReport syncMarketData(String operator) {
-        return ServiceReport.failed("the demo syncs after each simulated close only");
+        return ServiceReport.failed("the sync runs after each close; `orb sync` runs it while the app is stopped");
     }
 
     /** The scheduler's next task and the day being driven. */
     @Override
     public ServiceReport scannerHealth() {
         String day = scheduler.currentDay().map(d -> d.session().date() + " " + d.status()).orElse("none");
-        return ServiceReport.ok("demo replay; day " + day + "; next task " + scheduler.nextTask());
+        return ServiceReport.ok("day " + day + "; next task " + scheduler.nextTask());
     }
 
     private ControlResult onOpenDay(Consumer<TradingDay> action, String accepted) {
-        synchronized (broker.lock()) {
+        synchronized (lock) {
             Optional<TradingDay> day = scheduler.currentDay();
             if (day.isEmpty()) {
                 return ControlResult.refused("no session is being traded");
