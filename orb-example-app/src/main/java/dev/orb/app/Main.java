@@ -15,13 +15,13 @@ import dev.orb.domain.OrbException;
 
 /**
  * {@code orb}: the command line. Each subcommand is its own class listed here ({@code demo}, {@code run},
- * {@code sync}, {@code status}, {@code kill-switch}, {@code flatten}, {@code backtest}, {@code generate-data});
+ * {@code sync}, {@code scan}, {@code status}, {@code kill-switch}, {@code flatten}, {@code backtest}, {@code generate-data});
  * without arguments it runs {@code demo}. Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
  * value); errors are one line on stderr naming the file and line or the option.
  */
 @Command(name = "orb", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Opening-range-breakout day trading: a demo on a simulated market, backtests over Polygon flat files.",
-        subcommands = {DemoCommand.class, RunCommand.class, SyncCommand.class, StatusCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SyncCommand.class, ScanCommand.class, StatusCommand.class,
                 KillSwitchCommand.class, FlattenCommand.class, BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The command failed: bad input data or an I/O error. */

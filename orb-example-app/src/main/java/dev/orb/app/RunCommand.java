@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import dev.orb.adapter.jdbc.JdbcStorage;
 import dev.orb.adapter.polygon.PolygonMarketData;
 import dev.orb.app.demo.DashboardServer;
 import dev.orb.app.demo.DayControls;
+import dev.orb.app.ops.Operations;
 import dev.orb.core.calendar.CalendarCrossCheck;
 import dev.orb.core.calendar.NyseCalendar;
 import dev.orb.core.live.DayPlan;
@@ -99,11 +101,15 @@ final class RunCommand implements Callable<Integer> {
         PolygonMarketData polygon = PolygonMarketData.create(AppOptions.polygon(config));
         crossCheckCalendar(calendar, broker, clock, out);
         DayPlan plan = new DayPlan(calendar, config.strategy(), config.live());
-        NightlySync sync = NightlySync.builder(polygon, storage, calendar, clock).config(config.strategy()).build();
+        AtomicReference<LiveScheduler> schedulerRef = new AtomicReference<>();
+        Operations ops = new Operations(storage, broker, clock, () -> String.valueOf(schedulerRef.get().nextTask()));
+        NightlySync sync = NightlySync.builder(polygon, storage, calendar, clock).config(config.strategy())
+                .listener(ops.syncListener()).build();
         LiveFeed feed = new LiveFeed(clock);
         TradingDay.Builder days = TradingDay.builder(plan).broker(broker).storage(storage)
                 .marketData(broker.marketData()).clock(clock).listener(feed);
         LiveScheduler scheduler = LiveScheduler.builder(plan, clock, days::build).nightlySync(s -> sync.run()).build();
+        schedulerRef.set(scheduler);
         String password = newPassword();
         DashboardConfig dashboard = DashboardConfig.builder(clock, broker, storage, storage)
                 .liveFeed(feed)
@@ -116,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 .build();
         String bind = host != null ? host : config.get("dashboard.host").orElse("127.0.0.1");
         int p = port != null ? port : config.get("dashboard.port").map(Integer::parseInt).orElse(8080);
-        DashboardServer server = DashboardServer.start(dashboard, bind, p);
+        DashboardServer server = DashboardServer.start(dashboard, bind, p, ops.servlet());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // graceful: no more scheduling; the journal holds every event; broker-side stops stay

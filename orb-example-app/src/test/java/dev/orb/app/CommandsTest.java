@@ -49,12 +49,14 @@ class CommandsTest {
     }
 
     @Test
-    void syncAndFlatten_withoutKeys_areRefused() {
+    void syncScanAndFlatten_withoutKeys_areRefused() {
         assertThat(run(Map.of(), "", "sync", "--db", dir.toString())).isEqualTo(Main.EXIT_FAILED);
         assertThat(err).contains("polygon.apiKey: required by `sync`");
         assertThat(run(Map.of(), "", "flatten", "--operator", "bob", "--db", dir.toString()))
                 .isEqualTo(Main.EXIT_FAILED);
         assertThat(err).contains("alpaca.keyId: required by `flatten`");
+        assertThat(run(Map.of(), "", "scan", "--db", dir.toString())).isEqualTo(Main.EXIT_FAILED);
+        assertThat(err).contains("alpaca.keyId: required by `scan`");
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServlet;
+
 import dev.orb.dashboard.DashboardConfig;
 import dev.orb.dashboard.DashboardServlet;
 import dev.orb.dashboard.DashboardWebSocket;
@@ -38,6 +40,17 @@ public final class DashboardServer implements AutoCloseable {
      * @throws OrbException if it cannot start (the port is taken)
      */
     public static DashboardServer start(DashboardConfig config, String host, int port) {
+        return start(config, host, port, null);
+    }
+
+    /**
+     * Starts the server with an operations servlet mapped to {@code /health} and {@code /metrics} (exact paths,
+     * which take precedence over the dashboard's {@code /*}).
+     *
+     * @param ops the operations servlet, or null for none
+     * @throws OrbException if it cannot start (the port is taken)
+     */
+    public static DashboardServer start(DashboardConfig config, String host, int port, HttpServlet ops) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(host, "host");
         Server server = new Server();
@@ -49,6 +62,11 @@ public final class DashboardServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("orb-dashboard", new DashboardServlet(config));
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
+        if (ops != null) {
+            ServletHolder opsHolder = new ServletHolder("orb-ops", ops);
+            context.addServlet(opsHolder, "/health");
+            context.addServlet(opsHolder, "/metrics");
+        }
         JakartaWebSocketServletContainerInitializer.configure(context,
                 (servletContext, container) -> DashboardWebSocket.register(container, config, ""));
         server.setHandler(context);

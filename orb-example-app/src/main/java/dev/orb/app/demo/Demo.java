@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.orb.adapter.jdbc.JdbcConfig;
 import dev.orb.adapter.jdbc.JdbcStorage;
+import dev.orb.app.ops.Operations;
 import dev.orb.core.calendar.NyseCalendar;
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.fakes.ManualClock;
@@ -131,15 +132,19 @@ public final class Demo implements AutoCloseable {
             // The scan at the end of the opening range: the vendor's delay does not exist in a replay.
             b.plan = new DayPlan(calendar, config, LiveConfig.builder().scanDelay(Duration.ZERO).build());
             b.marketData = new FlatFileMarketData(dataset, calendar, b.clock);
-            NightlySync sync = NightlySync.builder(b.marketData, b.storage, calendar, b.clock).config(config).build();
+            b.broker = new DemoBroker(new SimulatedBroker(b.clock, FillModel.defaults(), first.date(),
+                    options.equity(), config.maxLeverage()), first.date());
+            AtomicReference<LiveScheduler> schedulerRef = new AtomicReference<>();
+            Operations ops = new Operations(b.storage, b.broker, b.clock,
+                    () -> String.valueOf(schedulerRef.get().nextTask()));
+            NightlySync sync = NightlySync.builder(b.marketData, b.storage, calendar, b.clock).config(config)
+                    .listener(ops.syncListener()).build();
             SyncReport report = sync.run(first.date());
             if (!report.completed()) {
                 throw new OrbException("demo: the sync for " + first.date() + " failed: "
                         + report.failure().orElse("?"));
             }
             FillModel fills = FillModel.defaults();
-            b.broker = new DemoBroker(new SimulatedBroker(b.clock, fills, first.date(), options.equity(),
-                    config.maxLeverage()), first.date());
             LiveFeed feed = new LiveFeed(b.clock);
             TradingDay.Builder days = TradingDay.builder(b.plan).storage(b.storage).marketData(b.marketData)
                     .clock(b.clock).listener(feed);
@@ -151,6 +156,7 @@ public final class Demo implements AutoCloseable {
                 SimulatedBroker next = new SimulatedBroker(clock, fills, session.date(), equity, config.maxLeverage());
                 return days.broker(facade.replace(next, session.date())).build(session);
             }).nightlySync(session -> sync.run()).build();
+            schedulerRef.set(b.scheduler);
             b.password = newPassword();
             DashboardConfig dashboard = DashboardConfig.builder(b.clock, b.broker, b.storage, b.storage)
                     .liveFeed(feed)
@@ -160,7 +166,7 @@ public final class Demo implements AutoCloseable {
                     .basicAuth(USER, b.password)
                     .title("orb demo")
                     .build();
-            b.server = DashboardServer.start(dashboard, options.host(), options.port());
+            b.server = DashboardServer.start(dashboard, options.host(), options.port(), ops.servlet());
         } catch (RuntimeException e) {
             b.storage.close();
             throw e;

@@ -101,6 +101,28 @@ class DemoTest {
         assertThat(JSON.readTree(on.body()).get("killSwitch").get("engaged").asBoolean()).isTrue();
     }
 
+    @Test
+    void healthAndMetrics_answerWithoutTheCredential() throws Exception {
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonNode h = JSON.readTree(health.body());
+        assertThat(h.get("status").asText()).isEqualTo("UP");
+        assertThat(h.get("storage").asText()).isEqualTo("ok");
+        assertThat(h.get("broker").asText()).isEqualTo("ok");
+        // the start-up sync and one after each replayed close (3 in the metrics below)
+        assertThat(h.get("lastSync").asText()).endsWith("COMPLETED");
+        assertThat(h.get("nextTask").asText()).contains("SESSION_START");
+        assertThat(health.body()).doesNotContain(demo.password());
+
+        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(uri("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("orb_orders_submitted", "orb_orders_rejected", "orb_orders_filled",
+                "orb_positions_open 0.0", "orb_kill_switch_engaged",
+                "orb_sync_duration_seconds_count{outcome=\"COMPLETED\"} 3");
+    }
+
     private HttpResponse<String> post(String form, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = authorized("api/system/kill-switch")
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
