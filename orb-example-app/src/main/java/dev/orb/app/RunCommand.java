@@ -7,17 +7,11 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,20 +21,8 @@ import picocli.CommandLine.Option;
 import dev.orb.adapter.alpaca.AlpacaBroker;
 import dev.orb.adapter.jdbc.JdbcStorage;
 import dev.orb.adapter.polygon.PolygonMarketData;
-import dev.orb.app.demo.DashboardServer;
-import dev.orb.app.demo.DayControls;
-import dev.orb.app.ops.Operations;
-import dev.orb.core.calendar.CalendarCrossCheck;
-import dev.orb.core.calendar.NyseCalendar;
-import dev.orb.core.live.DayPlan;
-import dev.orb.core.live.LiveScheduler;
-import dev.orb.core.live.TradingDay;
-import dev.orb.core.sync.NightlySync;
-import dev.orb.dashboard.DashboardConfig;
-import dev.orb.dashboard.LiveFeed;
 import dev.orb.domain.TradingMode;
 import dev.orb.ports.OrbClock;
-import dev.orb.ports.TradingCalendar;
 
 /**
  * {@code orb run}: trades on Alpaca (paper by default) with Polygon for the nightly sync, on the system clock and
@@ -56,8 +38,6 @@ import dev.orb.ports.TradingCalendar;
 final class RunCommand implements Callable<Integer> {
     /** What must be typed to confirm live trading. */
     static final String CONFIRMATION = "TRADE REAL MONEY";
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     private final InputStream stdin;
 
@@ -94,49 +74,29 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("orb run: live trading not confirmed; nothing started");
             return CommandLine.ExitCode.USAGE;
         }
-        OrbClock clock = OrbClock.system();
-        TradingCalendar calendar = NyseCalendar.standard();
         JdbcStorage storage = app.openStorage(config);
         AlpacaBroker broker = AlpacaBroker.create(AppOptions.alpaca(config, mode));
         PolygonMarketData polygon = PolygonMarketData.create(AppOptions.polygon(config));
-        crossCheckCalendar(calendar, broker, clock, out);
-        DayPlan plan = new DayPlan(calendar, config.strategy(), config.live());
-        AtomicReference<LiveScheduler> schedulerRef = new AtomicReference<>();
-        Operations ops = new Operations(storage, broker, clock, () -> String.valueOf(schedulerRef.get().nextTask()));
-        NightlySync sync = NightlySync.builder(polygon, storage, calendar, clock).config(config.strategy())
-                .listener(ops.syncListener()).build();
-        LiveFeed feed = new LiveFeed(clock);
-        TradingDay.Builder days = TradingDay.builder(plan).broker(broker).storage(storage)
-                .marketData(broker.marketData()).clock(clock).listener(feed);
-        LiveScheduler scheduler = LiveScheduler.builder(plan, clock, days::build).nightlySync(s -> sync.run()).build();
-        schedulerRef.set(scheduler);
-        String password = newPassword();
-        DashboardConfig dashboard = DashboardConfig.builder(clock, broker, storage, storage)
-                .liveFeed(feed)
-                .controls(new DayControls(scheduler, storage, new Object(), clock, mode))
-                .logStore(storage)
-                .maintenance(storage, storage)
-                .basicAuth("operator", password)
-                .redact(config.get("alpaca.keyId").orElseThrow(), config.get("alpaca.secretKey").orElseThrow(),
-                        config.get("polygon.apiKey").orElseThrow())
-                .build();
+        LiveApp.Adapters adapters = new LiveApp.Adapters(broker, broker.marketData(), polygon,
+                Optional.of(broker.calendar()), List.of(broker, polygon), mode,
+                List.of(config.get("alpaca.keyId").orElseThrow(), config.get("alpaca.secretKey").orElseThrow(),
+                        config.get("polygon.apiKey").orElseThrow()));
         String bind = host != null ? host : config.get("dashboard.host").orElse("127.0.0.1");
         int p = port != null ? port : config.get("dashboard.port").map(Integer::parseInt).orElse(8080);
-        DashboardServer server = DashboardServer.start(dashboard, bind, p, ops.servlet());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // graceful: no more scheduling; the journal holds every event; broker-side stops stay
-            scheduler.close();
-            server.close();
+        LiveApp live;
+        try {
+            live = LiveApp.start(config, storage, adapters, OrbClock.system(), bind, p, out);
+        } catch (RuntimeException e) {
             broker.close();
             polygon.close();
             storage.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            live.close();
             stopped.countDown();
         }, "orb-shutdown"));
-        out.printf("orb run: %s trading; next task %s%n", mode, scheduler.nextTask());
-        out.printf("dashboard: http://%s:%d/  user: operator  password: %s%n", bind, server.port(), password);
-        out.flush();
-        scheduler.start();
         stopped.await();
         return 0;
     }
@@ -150,29 +110,5 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the confirmation", e);
         }
-    }
-
-    /** Warns (log and console) on every date of the coming 60 days where Alpaca's calendar and NYSE's differ. */
-    private static void crossCheckCalendar(TradingCalendar nyse, AlpacaBroker broker, OrbClock clock,
-                                           PrintWriter out) {
-        LocalDate today = clock.nowInNewYork().toLocalDate();
-        try {
-            List<CalendarCrossCheck.Mismatch> mismatches =
-                    CalendarCrossCheck.compare(nyse, broker.calendar(), today, today.plusDays(60));
-            for (CalendarCrossCheck.Mismatch m : mismatches) {
-                LOG.warn("calendar mismatch on {}: NYSE {} vs Alpaca {}", m.date(), m.expected(), m.actual());
-                out.printf("WARN calendar mismatch on %s: NYSE %s vs Alpaca %s%n", m.date(), m.expected(),
-                        m.actual());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("calendar cross-check with Alpaca failed: {}", e.toString());
-            out.printf("WARN calendar cross-check with Alpaca failed: %s%n", e.getMessage());
-        }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
