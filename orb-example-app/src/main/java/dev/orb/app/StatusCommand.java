@@ -42,7 +42,8 @@ final class StatusCommand implements Callable<Integer> {
         try (JdbcStorage storage = app.openStorage(config)) {
             KillSwitchState ks = storage.killSwitch();
             out.printf("kill switch: %s%s%n", ks.engaged() ? "ENGAGED" : "released",
-                    ks.by() == null ? "" : " (by " + ks.by() + " at " + ks.at() + ": " + ks.reason() + ")");
+                    KillSwitchState.initial().equals(ks) ? "" : " (by " + ks.by() + " at " + ks.at() + ": " + ks.reason()
+                            + ")");
             boolean keys = config.get("alpaca.keyId").isPresent() && config.get("alpaca.secretKey").isPresent();
             out.printf("mode: %s%n", keys ? "paper (Alpaca keys configured; live needs `run --live`)"
                     : "demo only (no Alpaca keys)");
