@@ -34,7 +34,9 @@ import dev.orb.sim.flatfile.SessionMinutes;
  * H2 and a {@link DurableBroker}, stepped minute by minute as fast as it goes, resuming wherever the previous
  * process stopped. Writes {@code done} next to the broker log when the session is over.
  *
- * <p>Arguments: database directory, flat-file directory, broker log, session date.
+ * <p>Arguments: database directory, flat-file directory, broker log, session date, and the broker call point at
+ * which the process sends itself SIGKILL (-1: never). Writes the number of broker call points of the run to
+ * {@code calls}.
  */
 public final class CrashChild {
     static final BigDecimal EQUITY = new BigDecimal("100000");
@@ -57,7 +59,7 @@ public final class CrashChild {
         Map<Instant, List<Bar>> bars = byStart(dataset.readMinutes(session));
         ManualClock clock = new ManualClock(plan.startAt(session).minusSeconds(60));
         DurableBroker broker = new DurableBroker(new SimulatedBroker(clock, FillModel.defaults(), date, EQUITY,
-                config.maxLeverage()), clock, logFile, t -> bars.getOrDefault(t, List.of()));
+                config.maxLeverage()), clock, logFile, t -> bars.getOrDefault(t, List.of()), Long.parseLong(args[4]));
         // resume at the first full minute after the last thing the broker saw
         Instant resume = clock.now().isBefore(plan.startAt(session)) ? plan.startAt(session)
                 : nextMinute(clock.now());
@@ -81,6 +83,7 @@ public final class CrashChild {
             }
             scheduler.close();
         }
+        Files.writeString(logFile.resolveSibling("calls"), Long.toString(broker.calls()));
         Files.writeString(logFile.resolveSibling("done"), "done");
     }
 

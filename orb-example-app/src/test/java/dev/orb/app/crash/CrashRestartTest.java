@@ -27,8 +27,11 @@ import dev.orb.core.calendar.NyseCalendar;
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.fakes.ManualClock;
 import dev.orb.core.sync.NightlySync;
+import dev.orb.domain.Order;
 import dev.orb.domain.OrderPurpose;
 import dev.orb.domain.OrderRecord;
+import dev.orb.domain.OrderType;
+import dev.orb.domain.Position;
 import dev.orb.domain.TradeRecord;
 import dev.orb.sim.backtest.SimulatedBroker;
 import dev.orb.sim.fill.FillModel;
@@ -38,8 +41,9 @@ import dev.orb.sim.synth.SyntheticMarket;
 
 /**
  * Kills a trading day with SIGKILL at seeded random points, restarts it each time, and checks the outcome against
- * an uninterrupted run of the same day: one order per intent, every fill recorded once, every trade with a stop,
- * flat at EOD, and the same trades. {@code -Dorb.crash.kills=N} (default 10) and {@code -Dorb.crash.seed=S}.
+ * an uninterrupted run of the same day: after each kill, every position at the broker has a working stop; at the
+ * end, one broker order per intent, every fill recorded once, flat at EOD, every trade closed, and the same trades
+ * (same symbols, sizes, prices and P&amp;L) as without crashes. {@code -Dorb.crash.kills=N} (default 10) and {@code -Dorb.crash.seed=S}.
  */
 class CrashRestartTest {
     private static final LocalDate DAY = LocalDate.of(2024, 6, 3);
@@ -56,37 +60,30 @@ class CrashRestartTest {
         SyntheticMarket.create(GeneratorConfig.of(LocalDate.of(2024, 3, 18), DAY, 100, 1), calendar).writeTo(data);
 
         Path reference = prepare("reference", data, calendar);
-        long t0 = System.nanoTime();
-        Process first = startChild(reference, data);
-        while (!Files.exists(reference.resolve("started")) && first.isAlive()) {
-            Thread.sleep(5);
-        }
-        long startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(first.exitValue()).as(Files.readString(reference.resolve("child.out"))).isZero();
-        long fullMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        // each run progresses by about 1/kills of the day's work on average, and some die while starting up
-        long work = Math.max(50, fullMillis - startupMillis);
+        assertThat(runChild(reference, data, -1)).as("uninterrupted run").isTrue();
+        long calls = Long.parseLong(Files.readString(reference.resolve("calls")));
 
+        // kill points: broker call points, before or after a call takes effect, so each run advances by about
+        // 1/kills of the day on average; deterministic for a seed (the child is deterministic given its inputs)
         Path crashed = prepare("crashed", data, calendar);
         Random random = new Random(seed);
         int killed = 0;
         int attempts = 0;
         while (killed < kills && attempts < kills * 3) {
             attempts++;
-            long at = (long) (startupMillis * (0.6 + 0.4 * random.nextDouble())
-                    + random.nextDouble() * 2.0 * work / kills);
+            long at = 1 + (long) (random.nextDouble() * 2.0 * calls / kills);
             if (!runChild(crashed, data, at)) {
                 killed++;
+                assertEveryPositionProtected(crashed, data, killed);
             } else {
-                break; // the day finished before the kill: nothing left to interrupt
+                break; // the day finished before the kill point: nothing left to interrupt
             }
         }
         while (!Files.exists(crashed.resolve("done"))) {
             assertThat(runChild(crashed, data, -1)).as("final run").isTrue();
         }
-        System.out.printf("crash test: %d kills in %d runs (seed %d, uninterrupted run %d ms, start-up %d ms)%n",
-                killed, attempts, seed, fullMillis, startupMillis);
+        System.out.printf("crash test: %d kills in %d runs (seed %d, %d broker call points in a day)%n", killed,
+                attempts, seed, calls);
         assertThat(killed).as("kills before the day ended").isGreaterThanOrEqualTo(kills / 2);
 
         Outcome ref = outcome(reference);
@@ -100,6 +97,34 @@ class CrashRestartTest {
         assertThat(ref.trades).as("the day traded").isNotEmpty();
     }
 
+    /** At the broker, as the killed process left it: each open position has a working stop order. */
+    private static void assertEveryPositionProtected(Path run, Path data, int kill) throws IOException {
+        Path log = run.resolve("broker.log");
+        if (!Files.exists(log)) {
+            return;
+        }
+        Path copy = run.resolve("check.log");
+        Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        var bars = CrashChild.byStart(FlatFileDataset.open(data).readMinutes(
+                NyseCalendar.standard().session(DAY).orElseThrow()));
+        ManualClock clock = ManualClock.at(DAY, LocalTime.of(8, 0));
+        DurableBroker broker = new DurableBroker(new SimulatedBroker(clock, FillModel.defaults(), DAY,
+                CrashChild.EQUITY, OrbConfig.defaults().maxLeverage()), clock, copy,
+                t -> bars.getOrDefault(t, List.of()));
+        List<Order> open = new ArrayList<>();
+        for (Order o : broker.openOrders()) {
+            open.add(o);
+            open.addAll(o.legs());
+        }
+        for (Position p : broker.positions()) {
+            assertThat(open).as("kill %d: a working stop for %s", kill, p.symbol()).anySatisfy(o -> {
+                assertThat(o.symbol()).isEqualTo(p.symbol());
+                assertThat(o.type()).isEqualTo(OrderType.STOP);
+                assertThat(o.status().isTerminal()).isFalse();
+            });
+        }
+    }
+
     private Path prepare(String name, Path data, NyseCalendar calendar) throws IOException {
         Path run = Files.createDirectories(dir.resolve(name));
         ManualClock clock = ManualClock.at(DAY, LocalTime.of(8, 0));
@@ -110,23 +135,21 @@ class CrashRestartTest {
         return run;
     }
 
-    private static Process startChild(Path run, Path data) throws IOException {
+    /**
+     * Runs the child until it ends; it sends itself SIGKILL at broker call point {@code killAt} when ≥ 1.
+     *
+     * @return true when it finished the day, false when it was killed
+     */
+    private static boolean runChild(Path run, Path data, long killAt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), run.resolve("db").toString(), data.toString(),
-                run.resolve("broker.log").toString(), DAY.toString())
+                run.resolve("broker.log").toString(), DAY.toString(), Long.toString(killAt))
                 .redirectErrorStream(true).redirectOutput(run.resolve("child.out").toFile()).start();
-    }
-
-    /** Runs the child; kills it after {@code killAfterMillis} when ≥ 0. Returns whether it finished by itself. */
-    private static boolean runChild(Path run, Path data, long killAfterMillis) throws Exception {
-        Process p = startChild(run, data);
-        if (killAfterMillis >= 0 && !p.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly(); // SIGKILL
-            p.waitFor();
-            return false;
-        }
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        if (p.exitValue() == 137) {
+            return false; // 128 + SIGKILL
+        }
         assertThat(p.exitValue()).as(Files.readString(run.resolve("child.out"))).isZero();
         return true;
     }

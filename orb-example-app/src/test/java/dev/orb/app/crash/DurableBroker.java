@@ -47,8 +47,20 @@ final class DurableBroker implements Broker {
     private final Function<Instant, List<Bar>> barsStartingAt;
     private final BufferedWriter log;
     private final List<String> replayed;
+    private final long killAt;
+    private long calls;
 
     DurableBroker(SimulatedBroker sim, ManualClock clock, Path logFile, Function<Instant, List<Bar>> barsStartingAt) {
+        this(sim, clock, logFile, barsStartingAt, -1);
+    }
+
+    /**
+     * @param killAt the process sends itself SIGKILL at this call point (each call counts once on entry, a call that
+     *               changes the broker once more after it is applied), or never when negative
+     */
+    DurableBroker(SimulatedBroker sim, ManualClock clock, Path logFile, Function<Instant, List<Bar>> barsStartingAt,
+                  long killAt) {
+        this.killAt = killAt;
         this.sim = sim;
         this.clock = clock;
         this.barsStartingAt = barsStartingAt;
@@ -97,72 +109,93 @@ final class DurableBroker implements Broker {
 
     /** Feeds the bars that start at {@code start}, logged first. */
     void feedBars(Instant start) {
+        point();
         record("B|" + clock.now() + "|" + start);
         for (Bar b : barsStartingAt.apply(start)) {
             sim.onBar(b);
         }
+        point();
     }
 
     @Override
     public Account account() {
+        point();
         return sim.account();
     }
 
     @Override
     public List<Position> positions() {
+        point();
         return sim.positions();
     }
 
     @Override
     public List<Order> openOrders() {
+        point();
         return sim.openOrders();
     }
 
     @Override
     public List<Order> ordersUpdatedSince(Instant since) {
+        point();
         return sim.ordersUpdatedSince(since);
     }
 
     @Override
     public Optional<Order> orderByClientOrderId(ClientOrderId id) {
+        point();
         return sim.orderByClientOrderId(id);
     }
 
     @Override
     public Asset asset(Symbol symbol) {
+        point();
         return sim.asset(symbol);
     }
 
     @Override
     public Order submit(OrderRequest r) {
+        point();
         record(String.join("|", "S", clock.now().toString(), r.clientOrderId().value(), r.symbol().value(),
                 r.side().name(), r.type().name(), Long.toString(r.quantity()), str(r.stopPrice()), str(r.limitPrice()),
                 r.timeInForce().name(), str(r.stopLossPrice())));
-        return sim.submit(r);
+        Order o = sim.submit(r);
+        point();
+        return o;
     }
 
     @Override
     public void cancel(String brokerOrderId) {
+        point();
         record("C|" + clock.now() + "|" + brokerOrderId);
         sim.cancel(brokerOrderId);
+        point();
     }
 
     @Override
     public BulkResult cancelAll() {
+        point();
         record("CA|" + clock.now());
-        return sim.cancelAll();
+        BulkResult r = sim.cancelAll();
+        point();
+        return r;
     }
 
     @Override
     public void closePosition(Symbol symbol) {
+        point();
         record("CP|" + clock.now() + "|" + symbol.value());
         sim.closePosition(symbol);
+        point();
     }
 
     @Override
     public BulkResult closeAll() {
+        point();
         record("CX|" + clock.now());
-        return sim.closeAll();
+        BulkResult r = sim.closeAll();
+        point();
+        return r;
     }
 
     @Override
@@ -184,6 +217,24 @@ final class DurableBroker implements Broker {
             }
         }
         return out;
+    }
+
+    /** Call points counted in this process. */
+    long calls() {
+        return calls;
+    }
+
+    private void point() {
+        calls++;
+        if (calls == killAt) {
+            try {
+                new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                Thread.sleep(60_000);
+            } catch (IOException | InterruptedException e) {
+                Runtime.getRuntime().halt(137);
+            }
+            Runtime.getRuntime().halt(137);
+        }
     }
 
     private void record(String line) {
