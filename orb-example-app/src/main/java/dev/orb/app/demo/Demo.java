@@ -227,7 +227,7 @@ public final class Demo implements AutoCloseable {
      * dashboard and the database. Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.getCount() == 0) {
             return;
         }

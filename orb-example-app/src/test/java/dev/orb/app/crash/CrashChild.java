@@ -60,6 +60,7 @@ public final class CrashChild {
         ManualClock clock = new ManualClock(plan.startAt(session).minusSeconds(60));
         DurableBroker broker = new DurableBroker(new SimulatedBroker(clock, FillModel.defaults(), date, EQUITY,
                 config.maxLeverage()), clock, logFile, t -> bars.getOrDefault(t, List.of()), Long.parseLong(args[4]));
+        broker.killInUpdates(args.length > 5 && Boolean.parseBoolean(args[5]));
         // resume at the first full minute after the last thing the broker saw
         Instant resume = clock.now().isBefore(plan.startAt(session)) ? plan.startAt(session)
                 : nextMinute(clock.now());

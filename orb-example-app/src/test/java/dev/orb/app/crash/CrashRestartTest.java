@@ -43,7 +43,8 @@ import dev.orb.sim.synth.SyntheticMarket;
  * Kills a trading day with SIGKILL at seeded random points, restarts it each time, and checks the outcome against
  * an uninterrupted run of the same day: after each kill, every position at the broker has a working stop; at the
  * end, one broker order per intent, every fill recorded once, flat at EOD, every trade closed, and the same trades
- * (same symbols, sizes, prices and P&amp;L) as without crashes. {@code -Dorb.crash.kills=N} (default 10) and {@code -Dorb.crash.seed=S}.
+ * (same symbols, sizes, prices and P&amp;L) as without crashes. {@code -Dorb.crash.inUpdates=true} adds kill points
+ * inside the delivery of each order update to the engine. {@code -Dorb.crash.kills=N} (default 10) and {@code -Dorb.crash.seed=S}.
  */
 class CrashRestartTest {
     private static final LocalDate DAY = LocalDate.of(2024, 6, 3);
@@ -144,7 +145,8 @@ class CrashRestartTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), run.resolve("db").toString(), data.toString(),
-                run.resolve("broker.log").toString(), DAY.toString(), Long.toString(killAt))
+                run.resolve("broker.log").toString(), DAY.toString(), Long.toString(killAt),
+                Boolean.toString(Boolean.getBoolean("orb.crash.inUpdates")))
                 .redirectErrorStream(true).redirectOutput(run.resolve("child.out").toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         if (p.exitValue() == 137) {

@@ -48,6 +48,7 @@ final class DurableBroker implements Broker {
     private final BufferedWriter log;
     private final List<String> replayed;
     private final long killAt;
+    private boolean killInUpdates;
     private long calls;
 
     DurableBroker(SimulatedBroker sim, ManualClock clock, Path logFile, Function<Instant, List<Bar>> barsStartingAt) {
@@ -198,9 +199,34 @@ final class DurableBroker implements Broker {
         return r;
     }
 
+    /** Also counts a kill point before and after each order update delivered to the engine. */
+    void killInUpdates(boolean value) {
+        killInUpdates = value;
+    }
+
     @Override
     public Subscription subscribe(OrderUpdateListener listener) {
-        return sim.subscribe(listener);
+        if (!killInUpdates) {
+            return sim.subscribe(listener);
+        }
+        return sim.subscribe(new OrderUpdateListener() {
+            @Override
+            public void onOrderUpdate(dev.orb.domain.OrderUpdate update) {
+                point();
+                listener.onOrderUpdate(update);
+                point();
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                listener.onDisconnected(reason);
+            }
+
+            @Override
+            public void onReconnected() {
+                listener.onReconnected();
+            }
+        });
     }
 
     @Override
