@@ -1,8 +1,10 @@
 package dev.orb.app;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 import picocli.CommandLine;
@@ -12,14 +14,15 @@ import dev.orb.core.config.ConfigException;
 import dev.orb.domain.OrbException;
 
 /**
- * {@code orb}: the command line. Each subcommand is its own class listed here ({@code backtest},
- * {@code generate-data}; the live commands run, demo, sync, scan, flatten, kill-switch and status are added the
- * same way). Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
+ * {@code orb}: the command line. Each subcommand is its own class listed here ({@code demo}, {@code run},
+ * {@code sync}, {@code scan}, {@code status}, {@code kill-switch}, {@code flatten}, {@code backtest}, {@code generate-data});
+ * without arguments it runs {@code demo}. Exit codes: 0 success, 1 the command failed (bad data, I/O), 2 bad usage (unknown option, invalid
  * value); errors are one line on stderr naming the file and line or the option.
  */
 @Command(name = "orb", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Opening-range-breakout day trading: backtests over Polygon flat files.",
-        subcommands = {BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
+        description = "Opening-range-breakout day trading: a demo on a simulated market, backtests over Polygon flat files.",
+        subcommands = {DemoCommand.class, RunCommand.class, SyncCommand.class, ScanCommand.class, StatusCommand.class,
+                KillSwitchCommand.class, FlattenCommand.class, BacktestCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The command failed: bad input data or an I/O error. */
     public static final int EXIT_FAILED = 1;
@@ -38,10 +41,35 @@ public final class Main implements Runnable {
      * @return the exit code: 0 success, 1 failed, 2 bad usage
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv(), System.in);
+    }
+
+    /**
+     * Runs the command line with an explicit environment (configuration overrides and keys) and standard input
+     * (the live-trading confirmation).
+     *
+     * @return the exit code: 0 success, 1 failed, 2 bad usage
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream in) {
         Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(in, "in");
+        String[] effective = args.length == 0 ? new String[] {"demo"} : args;
         PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cmd = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == AppOptions.class) {
+                    return cls.cast(new AppOptions(env));
+                }
+                if (cls == RunCommand.class) {
+                    return cls.cast(new RunCommand(in));
+                }
+                return defaults.create(cls);
+            }
+        });
         cmd.setOut(o);
         cmd.setErr(e);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -50,7 +78,7 @@ public final class Main implements Runnable {
             commandLine.getErr().flush();
             return EXIT_FAILED;
         });
-        int code = cmd.execute(args);
+        int code = cmd.execute(effective);
         o.flush();
         e.flush();
         return code;
