@@ -1,5 +1,6 @@
 package dev.orb.core.session;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,8 +15,10 @@ import dev.orb.domain.Account;
 import dev.orb.domain.ClientOrderId;
 import dev.orb.domain.ExitReason;
 import dev.orb.domain.KillSwitchState;
+import dev.orb.domain.MarketTime;
 import dev.orb.domain.Order;
 import dev.orb.domain.OrderPurpose;
+import dev.orb.domain.OrderRecord;
 import dev.orb.domain.OrderRequest;
 import dev.orb.domain.OrderUpdate;
 import dev.orb.domain.Position;
@@ -127,11 +130,17 @@ public final class SessionRunner implements AutoCloseable {
         List<Order> orders = new ArrayList<>(broker.openOrders());
         SessionState snapshot = state();
         if (snapshot.session() != null) {
-            // orders that changed while the stream was down: fills of stop legs and closes the stream never delivered
-            java.time.Instant since = snapshot.lastEventAt() != null ? snapshot.lastEventAt()
-                    : snapshot.session().openInstant();
+            // Orders of the whole session day, not just since the last event: account refreshes keep moving the
+            // last event forward while the stream is down, and brokers stamp fills with their own clock (an EOD
+            // exit carries the start of the last bar). Only those with something unapplied are passed on: fills
+            // not yet counted, or orders orb still considers open.
+            Instant since = snapshot.session().date().atStartOfDay(MarketTime.NEW_YORK).toInstant();
             for (Order o : broker.ordersUpdatedSince(since)) {
-                if (orders.stream().noneMatch(x -> x.brokerOrderId().equals(o.brokerOrderId()))) {
+                boolean known = orders.stream().anyMatch(x -> x.brokerOrderId().equals(o.brokerOrderId()));
+                long applied = snapshot.filledByOrder().getOrDefault(o.brokerOrderId(), 0L);
+                OrderRecord record = snapshot.orders().get(o.clientOrderId());
+                boolean unresolved = record != null && !record.status().isTerminal();
+                if (!known && (o.filledQuantity() > applied || unresolved)) {
                     orders.add(o);
                 }
             }

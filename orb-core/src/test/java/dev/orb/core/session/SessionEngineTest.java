@@ -421,4 +421,25 @@ class SessionEngineTest {
                 x -> assertThat(x.clientOrderId()).isEqualTo(second)));
         assertThat(d.state().positions().get(AAA).openShares()).isEqualTo(396);
     }
+
+    @Test
+    void exitFilledWhileTheStreamWasDown_isFoundOnReconnect_evenAfterLaterEvents() {
+        Day day = twoSymbols(OrbConfig.defaults());
+        day.start();
+        day.scan();
+        day.trade("AAA", "50.55");
+        day.broker.disconnect();
+        day.at(LocalTime.of(10, 0));
+        day.trade("AAA", "50.25"); // the stop leg fills; the stream never says so
+        day.at(LocalTime.of(10, 5));
+        day.accountUpdate(); // later events move the engine's clock past the fill
+        day.at(LocalTime.of(10, 6));
+        day.accountUpdate();
+        day.broker.reconnect();
+        assertThat(day.state().positions()).doesNotContainKey(AAA);
+        TradeRecord t = day.storage.trades(DATE, DATE).get(0);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.STOP);
+        assertThat(t.exitPrice()).isEqualByComparingTo("50.25");
+        assertThat(t.pnl()).isEqualByComparingTo("-118.80");
+    }
 }
