@@ -121,8 +121,9 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     /**
-     * Fetches the broker's truth (account, positions, open orders, and every order orb still considers open,
-     * by client order id) and feeds it as {@link EngineEvent.Reconciled}.
+     * Fetches the broker's truth — account, positions, open orders, the session day's orders with fills orb has not
+     * applied or that orb still considers open, and every working entry by client order id — and feeds it as
+     * {@link EngineEvent.Reconciled}. Called at start, after a stream reconnect, and periodically by the live driver.
      */
     public void reconcile() {
         Account account = broker.account();
