@@ -97,6 +97,11 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Daily loss limit as a fraction of start-of-day equity (default: off)")
     BigDecimal maxDailyLoss;
 
+    @Option(names = "--read-ahead", paramLabel = "N",
+            description = "Sessions read in parallel ahead of the simulation, 0.." + BacktestConfig.MAX_READ_AHEAD
+                    + " (default: cores + 1, at most " + BacktestConfig.MAX_READ_AHEAD + ")")
+    Integer readAhead;
+
     @Option(names = "--trades-csv", paramLabel = "FILE", description = "Write the trades CSV")
     Path tradesCsv;
 
@@ -151,7 +156,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         try {
             return new BacktestConfig(strategy.build(), new FillConfig(slippageBps, commissionPerShare), equity, from,
-                    to, BacktestConfig.DEFAULT_READ_AHEAD);
+                    to, readAhead != null ? readAhead : BacktestConfig.defaultReadAhead());
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: "
                     + String.join("; ", e.problems().stream().map(BacktestCommand::withOption).toList()));
@@ -169,6 +174,9 @@ final class BacktestCommand implements Callable<Integer> {
         }
         if (problem.startsWith("BacktestConfig.from")) {
             return "--from/--to (" + problem + ")";
+        }
+        if (problem.startsWith("BacktestConfig.readAhead")) {
+            return "--read-ahead (" + problem + ")";
         }
         return problem;
     }

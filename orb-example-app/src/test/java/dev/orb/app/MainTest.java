@@ -68,9 +68,10 @@ class MainTest {
     }
 
     @Test
-    void backtestTwice_givesByteIdenticalOutputs() throws IOException {
+    void backtestTwice_givesByteIdenticalOutputs_whateverTheReadAhead() throws IOException {
         for (String run : List.of("a", "b")) {
             Result r = orb("backtest", "--data", data.toString(), "--top-n", "5", "--slippage-bps", "5",
+                    "--read-ahead", run.equals("a") ? "0" : "4",
                     "--trades-csv", dir.resolve(run + ".csv").toString(), "--report-json",
                     dir.resolve(run + ".json").toString(), "--report-html", dir.resolve(run + ".html").toString());
             assertThat(r.code).as(r.err).isZero();
@@ -127,6 +128,9 @@ class MainTest {
         Result equity = orb("backtest", "--data", data.toString(), "--equity", "-5");
         assertThat(equity.code).isEqualTo(2);
         assertThat(equity.err).contains("--equity");
+        Result readAhead = orb("backtest", "--data", data.toString(), "--read-ahead", "5");
+        assertThat(readAhead.code).isEqualTo(2);
+        assertThat(readAhead.err).contains("--read-ahead").contains("must be in 0..4");
     }
 
     @Test
