@@ -102,6 +102,10 @@ final class BacktestCommand implements Callable<Integer> {
                     + " (default: cores + 1, at most " + BacktestConfig.MAX_READ_AHEAD + ")")
     Integer readAhead;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Progress bar on stderr (default: only when stderr is a terminal)")
+    Boolean progress;
+
     @Option(names = "--trades-csv", paramLabel = "FILE", description = "Write the trades CSV")
     Path tradesCsv;
 
@@ -117,9 +121,10 @@ final class BacktestCommand implements Callable<Integer> {
         FlatFileDataset dataset = FlatFileDataset.open(data);
         OrbClock clock = OrbClock.system();
         long started = clock.monotonicNanos();
-        BacktestListener progress = System.console() != null ? new ProgressBar(spec.commandLine().getErr(), clock)
+        boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        BacktestListener listener = showProgress ? new ProgressBar(spec.commandLine().getErr(), clock)
                 : BacktestListener.NONE;
-        BacktestResult result = new BacktestRunner(config, NyseCalendar.standard()).run(dataset, progress);
+        BacktestResult result = new BacktestRunner(config, NyseCalendar.standard()).run(dataset, listener);
         long elapsed = clock.monotonicNanos() - started;
         try (OutputFiles outputs = new OutputFiles()) {
             if (tradesCsv != null) {

@@ -1,6 +1,9 @@
 package dev.orb.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,19 @@ final class ProgressBar implements BacktestListener {
     private final OrbClock clock;
     private long started;
     private long lastDrawn;
+
+    /**
+     * Whether this process's standard error is a terminal: on Linux, where /proc/self/fd/2 points; elsewhere
+     * {@link System#console()} (which asks about standard input and output instead).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
 
     ProgressBar(PrintWriter err, OrbClock clock) {
         this.err = err;

@@ -134,6 +134,16 @@ class MainTest {
     }
 
     @Test
+    void progressBar_onRequest_drawsSessionsRateAndEta_onStderr_only() {
+        Result r = orb("backtest", "--data", data.toString(), "--progress");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err).contains("33/33 sessions").contains("M bars/s").contains("ETA");
+        assertThat(r.out).doesNotContain("ETA");
+        Result quiet = orb("backtest", "--data", data.toString(), "--no-progress");
+        assertThat(quiet.err).doesNotContain("ETA");
+    }
+
+    @Test
     void badDate_isAUsageErrorNamingTheOption() {
         Result r = orb("backtest", "--data", data.toString(), "--from", "2024-13-01");
         assertThat(r.code).isEqualTo(2);
