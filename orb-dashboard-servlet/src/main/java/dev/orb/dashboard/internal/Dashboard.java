@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -136,12 +134,10 @@ public final class Dashboard {
         if (refresh && snap.account() != null && snap.error() == null) {
             java.math.BigDecimal dayPnl = snap.account().equity().subtract(snap.account().lastEquity());
             s.intraday().add(snap.asOf(), dayPnl);
-            ObjectNode n = Json.object();
-            Json.time(n, "at", snap.asOf());
-            Json.money(n, "dayPnl", dayPnl);
-            s.bus().snapshot("pnl", s.clock().now(), Json.write(n));
+            s.bus().snapshot("pnl", s.clock().now(), Json.write(o -> o.startObject().time("at", snap.asOf())
+                    .money("dayPnl", dayPnl).endObject()));
         }
-        s.bus().snapshot("positions", s.clock().now(), Json.write(api.livePush(snap)));
+        s.bus().snapshot("positions", s.clock().now(), Json.write(o -> api.livePush(o, snap)));
         if (tail != null) {
             for (dev.orb.domain.LogRecord r : tail.poll()) {
                 s.feed().publishLog(r);
@@ -251,20 +247,19 @@ public final class Dashboard {
         }
         x.response().resetBuffer();
         if (isApi && !x.isFormPost()) {
-            x.json(e.status(), error(e));
+            x.json(e.status(), o -> error(o, e));
         } else {
             x.html(e.status(), Layout.error(this, x, e.status(), e.getMessage()));
         }
     }
 
     /** The one error shape of the API. */
-    static ObjectNode error(ApiError e) {
-        ObjectNode root = Json.object();
-        ObjectNode err = root.putObject("error");
-        err.put("code", e.code());
-        err.put("message", e.getMessage());
-        err.put("status", e.status());
-        return root;
+    static void error(JsonOut o, ApiError e) {
+        o.startObject().startObject("error")
+                .string("code", e.code())
+                .string("message", e.getMessage())
+                .number("status", e.status())
+                .endObject().endObject();
     }
 
     static void securityHeaders(HttpServletResponse resp) {
