@@ -77,6 +77,8 @@ public final class LiveFeed implements EngineListener {
         if (changed) {
             bus.publish("killswitch", event.at(), Json.write(o -> v.killSwitch(o, k)));
         }
+        // every decision may have changed what the API answers (orders, state), even without an event
+        bus.changed();
     }
 
     @Override

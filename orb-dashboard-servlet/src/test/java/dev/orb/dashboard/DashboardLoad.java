@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import dev.orb.core.session.Command;
-import dev.orb.domain.TradingMode;
+import dev.orb.ports.OrbClock;
 
 /**
  * The dashboard's figures on loopback: API latency under an open-loop load of 1,000 requests per second, the
@@ -69,8 +70,8 @@ public final class DashboardLoad {
                 String.join("/", ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).toList()), OS.getSystemLoadAverage()));
         try (TradingFixture fixture = TradingFixture.onH2(dir)) {
-            for (Duration ttl : List.of(Duration.ZERO)) {
-                DashboardConfig config = config(fixture).build();
+            for (Duration ttl : List.of(Duration.ZERO, DashboardConfig.DEFAULT_RESPONSE_CACHE_TTL)) {
+                DashboardConfig config = config(fixture).responseCacheTtl(ttl).build();
                 try (TestServer server = TestServer.start(config, "/dash/*", false)) {
                     report.append(String.format(Locale.ROOT, "%n== response cache %s ==%n", ttl.isZero() ? "off"
                             : "on, TTL " + ttl.toMillis() + " ms"));
@@ -88,9 +89,30 @@ public final class DashboardLoad {
         System.exit(0);
     }
 
-    /** The tests' configuration with the production push and refresh intervals. */
+    /**
+     * The tests' configuration with the production push and refresh intervals, on a clock that keeps the fixture's
+     * time of day (10:15 New York, frozen) but whose monotonic time is real, so that the cache's TTL runs out as it
+     * would in production.
+     */
     private static DashboardConfig.Builder config(TradingFixture fixture) {
-        return Setup.config(fixture, new ArrayList<TradingMode>())
+        OrbClock clock = new OrbClock() {
+            @Override
+            public Instant now() {
+                return fixture.clock.now();
+            }
+
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+        };
+        SessionControls controls = SessionControls.builder(fixture.runner, fixture.broker, clock).build();
+        return DashboardConfig.builder(clock, fixture.dashboardBroker, fixture.storage, fixture.audit)
+                .liveFeed(fixture.feed)
+                .controls(controls)
+                .logStore(fixture.storage)
+                .maintenance(fixture.maintenance, fixture.storage)
+                .basicAuth(Setup.USER, Setup.PASSWORD)
                 .pushInterval(DashboardConfig.DEFAULT_PUSH_INTERVAL)
                 .brokerRefresh(DashboardConfig.DEFAULT_BROKER_REFRESH);
     }

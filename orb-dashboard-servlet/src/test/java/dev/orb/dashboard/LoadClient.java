@@ -96,6 +96,7 @@ public final class LoadClient {
         long start = System.nanoTime() + 20_000_000L;
         List<Thread> threads = new ArrayList<>();
         int[] errors = new int[connections];
+        int[] hits = new int[connections];
         for (int c = 0; c < connections; c++) {
             int id = c;
             Thread t = new Thread(() -> {
@@ -109,6 +110,9 @@ public final class LoadClient {
                     long end = System.nanoTime();
                     if (status == 200) {
                         latency[i] = end - due;
+                        if (conn.cacheHit) {
+                            hits[id]++;
+                        }
                     } else {
                         errors[id]++;
                     }
@@ -122,10 +126,11 @@ public final class LoadClient {
             t.join();
         }
         int errorCount = Arrays.stream(errors).sum();
+        int hitCount = Arrays.stream(hits).sum();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nAPI at %d requests/s for %d s (%d requests,"
-                + " %d errors, %d connections), latency from the due time:%n%-44s %9s %9s %9s %9s %9s%n", rate,
-                seconds, total, errorCount, connections, "endpoint", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
-                "max ms"));
+                + " %d errors, %d connections, %d answers from the cache), latency from the due time:%n"
+                + "%-44s %9s %9s %9s %9s %9s%n", rate, seconds, total, errorCount, connections, hitCount, "endpoint",
+                "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"));
         List<long[]> per = new ArrayList<>();
         for (int e = 0; e < requests.length; e++) {
             int n = 0;
@@ -181,6 +186,8 @@ public final class LoadClient {
         private OutputStream out;
         private int start;
         private int end;
+        /** Whether the last answer said {@code X-Orb-Cache: hit}. */
+        boolean cacheHit;
 
         Connection(int port) {
             this.port = port;
@@ -219,6 +226,7 @@ public final class LoadClient {
             long length = -1;
             boolean chunked = false;
             boolean close = false;
+            cacheHit = false;
             for (String h : head.split("\r\n")) {
                 int colon = h.indexOf(':');
                 if (colon < 0) {
@@ -232,6 +240,8 @@ public final class LoadClient {
                     chunked = value.equalsIgnoreCase("chunked");
                 } else if (name.equalsIgnoreCase("Connection")) {
                     close = value.equalsIgnoreCase("close");
+                } else if (name.equalsIgnoreCase("X-Orb-Cache")) {
+                    cacheHit = value.equals("hit");
                 }
             }
             if (chunked) {

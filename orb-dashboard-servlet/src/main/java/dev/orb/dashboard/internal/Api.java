@@ -131,6 +131,8 @@ final class Api {
             }
             default -> throw ApiError.notFound("no action at " + x.path());
         }
+        // before the answer is written: a client that reads right after it must not get an answer kept before
+        s.cache().invalidate();
         if (!result.accepted()) {
             throw new ApiError(409, "refused", d.views().text(result.message()));
         }

@@ -30,6 +30,8 @@ public final class Exchange {
     private final String user;
     private Map<String, String> body;
     private String csrfToken;
+    private boolean capture;
+    private byte[] captured;
 
     public Exchange(HttpServletRequest request, HttpServletResponse response, String base, String path, String user) {
         this.request = request;
@@ -131,10 +133,18 @@ public final class Exchange {
     public void json(int status, Consumer<JsonOut> body) throws IOException {
         Json.Buffer b = Json.render(body);
         try {
+            if (capture && status == 200) {
+                captured = b.copy();
+            }
             send(status, b.array(), b.size());
         } finally {
             b.release();
         }
+    }
+
+    /** Writes a JSON answer already rendered (a cached one). */
+    void json(int status, byte[] body) throws IOException {
+        send(status, body, body.length);
     }
 
     private void send(int status, byte[] body, int length) throws IOException {
@@ -142,6 +152,16 @@ public final class Exchange {
         response.setContentType(JSON_TYPE);
         response.setContentLength(length);
         response.getOutputStream().write(body, 0, length);
+    }
+
+    /** Asks {@link #json(int, Consumer)} to keep a copy of a 200 answer, for {@link #captured()}. */
+    void capture() {
+        this.capture = true;
+    }
+
+    /** The 200 JSON answer written since {@link #capture()}, or null. */
+    byte[] captured() {
+        return captured;
     }
 
     /** Writes an HTML page. */
