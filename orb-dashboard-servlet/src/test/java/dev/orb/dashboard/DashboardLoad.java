@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -133,9 +135,9 @@ public final class DashboardLoad {
             Cpu idleEnd = Cpu.now();
             double idlePerSecond = idle.cpuNanosTo(idleEnd) / (idle.wallNanosTo(idleEnd) / 1e9);
             report.append(String.format(Locale.ROOT, "%nServer CPU per request, closed loop (one connection, %d "
-                    + "requests per endpoint after a warm-up of %d each and 5 s at %d/s; the server's idle %.2f ms "
-                    + "of CPU per second subtracted):%n%-44s %12s %12s%n", PER_ENDPOINT, WARM_UP, rate,
-                    idlePerSecond / 1e6, "endpoint", "CPU µs/req", "wall µs/req"));
+                    + "requests per endpoint after a warm-up of %d each and 5 s at %d/s; the server's CPU while idle: "
+                    + "%.1f ms per second):%n%-44s %12s %12s%n", PER_ENDPOINT, WARM_UP, rate, idlePerSecond / 1e6,
+                    "endpoint", "CPU µs/req", "wall µs/req"));
             double sum = 0;
             for (int e = 0; e < ENDPOINTS.size(); e++) {
                 int n = PER_ENDPOINT;
@@ -143,18 +145,20 @@ public final class DashboardLoad {
                 client.send("closed " + e + " " + n);
                 String done = client.awaitDone();
                 Cpu after = Cpu.now();
-                double cpu = (before.cpuNanosTo(after) - idlePerSecond * before.wallNanosTo(after) / 1e9) / n;
+                double cpu = (double) before.cpuNanosTo(after) / n;
                 sum += cpu;
                 report.append(String.format(Locale.ROOT, "%-44s %12.1f %12.1f%s%n", ENDPOINTS.get(e), cpu / 1e3,
                         before.wallNanosTo(after) / 1e3 / n, done.equals("done 0") ? "" : "  (" + done + " errors)"));
             }
             report.append(String.format(Locale.ROOT, "%-44s %12.1f%n", "mean of the mix", sum / ENDPOINTS.size() / 1e3));
 
+            Map<String, long[]> threadsBefore = threadCpu();
             Cpu before = Cpu.now();
             long clientBefore = client.cpuNanos();
             client.send("open " + rate + " " + seconds + " " + connections + " 1");
             List<String> table = client.collectUntilDone();
             Cpu after = Cpu.now();
+            Map<String, long[]> threadsAfter = threadCpu();
             long clientCpu = client.cpuNanos() - clientBefore;
             table.subList(0, table.size() - 1).forEach(l -> report.append(l).append('\n'));
             long requests = (long) rate * seconds;
@@ -164,7 +168,64 @@ public final class DashboardLoad {
                     100.0 * before.cpuNanosTo(after) / before.wallNanosTo(after), idlePerSecond / 1e6,
                     after.gcCount - before.gcCount, (after.gcMillis - before.gcMillis) * 1.0,
                     clientCpu / 1e3 / requests));
+            report.append(byThread(threadsBefore, threadsAfter, requests));
         }
+    }
+
+    /**
+     * The CPU time of this JVM's threads by group, user and system (kernel) time apart, in clock ticks, from
+     * {@code /proc/self/task} (Linux; empty elsewhere). Threads that ended in between are missing from the
+     * difference.
+     */
+    private static Map<String, long[]> threadCpu() {
+        Map<String, long[]> groups = new TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return groups;
+        }
+        try (var dirs = Files.list(tasks)) {
+            for (Path t : dirs.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (IOException e) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                String[] f = stat.substring(close + 2).split(" ");
+                long[] g = groups.computeIfAbsent(group(name), k -> new long[2]);
+                g[0] += Long.parseLong(f[11]);
+                g[1] += Long.parseLong(f[12]);
+            }
+        } catch (IOException e) {
+            return groups;
+        }
+        return groups;
+    }
+
+    private static String group(String thread) {
+        if (thread.startsWith("qtp")) {
+            return "Jetty (requests, selector)";
+        } else if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+            return "JIT";
+        } else if (thread.startsWith("G1") || thread.startsWith("GC ") || thread.startsWith("VM Thread")) {
+            return "GC and VM";
+        }
+        return "other";
+    }
+
+    private static String byThread(Map<String, long[]> before, Map<String, long[]> after, long requests) {
+        double tickMicros = 1e6 / 100; // USER_HZ is 100 on Linux
+        StringBuilder b = new StringBuilder();
+        after.forEach((group, a) -> {
+            long[] z = before.getOrDefault(group, new long[2]);
+            b.append(b.length() == 0 ? "server CPU by thread group, µs per request (user + kernel): " : "; ")
+                    .append(String.format(Locale.ROOT, "%s %.0f + %.0f", group, (a[0] - z[0]) * tickMicros / requests,
+                            (a[1] - z[1]) * tickMicros / requests));
+        });
+        return b.length() == 0 ? "" : b.append('\n').toString();
     }
 
     private static void sse(TestServer server, TradingFixture fixture, int clients, int seconds, StringBuilder report)
