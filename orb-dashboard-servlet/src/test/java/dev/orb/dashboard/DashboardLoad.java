@@ -129,19 +129,22 @@ public final class DashboardLoad {
                 client.awaitDone();
             }
             report.append(String.format(Locale.ROOT, "%nServer CPU per request, closed loop (one connection, %d "
-                    + "requests per endpoint after a warm-up of %d each):%n%-44s %12s %12s%n", PER_ENDPOINT, WARM_UP,
-                    "endpoint", "CPU µs/req", "wall µs/req"));
+                    + "requests per endpoint after a warm-up of %d each):%n%-44s %12s %12s %12s%n", PER_ENDPOINT,
+                    WARM_UP, "endpoint", "CPU µs/req", "wall µs/req", "alloc KB/req"));
             double sum = 0;
             for (int e = 0; e < ENDPOINTS.size(); e++) {
                 int n = PER_ENDPOINT;
+                long allocated = allocatedBytes();
                 Cpu before = Cpu.now();
                 client.send("closed " + e + " " + n);
                 String done = client.awaitDone();
                 Cpu after = Cpu.now();
+                allocated = allocatedBytes() - allocated;
                 double cpu = (double) before.cpuNanosTo(after) / n;
                 sum += cpu;
-                report.append(String.format(Locale.ROOT, "%-44s %12.1f %12.1f%s%n", ENDPOINTS.get(e), cpu / 1e3,
-                        before.wallNanosTo(after) / 1e3 / n, done.equals("done 0") ? "" : "  (" + done + " errors)"));
+                report.append(String.format(Locale.ROOT, "%-44s %12.1f %12.1f %12.1f%s%n", ENDPOINTS.get(e),
+                        cpu / 1e3, before.wallNanosTo(after) / 1e3 / n, allocated / 1024.0 / n,
+                        done.equals("done 0") ? "" : "  (" + done + " errors)"));
             }
             report.append(String.format(Locale.ROOT, "%-44s %12.1f%n", "mean of the mix", sum / ENDPOINTS.size() / 1e3));
 
@@ -172,6 +175,16 @@ public final class DashboardLoad {
                     clientCpu / 1e3 / requests));
             report.append(byThread(threadsBefore, threadsAfter, requests));
         }
+    }
+
+    /** Bytes allocated so far by this JVM's live threads (a thread that ended in between is missing). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     /**

@@ -38,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  *
  * <p>Usage (started by {@link DashboardLoad}): {@code LoadClient <port> <path prefix> <Authorization value>
- * <endpoint>...}.
+ * <endpoint>...}. With the environment variable {@code ORB_LOAD_RAW=<prefix>} each open-loop phase also writes every
+ * request's due time and latency to {@code <prefix>-<n>.csv}.
  */
 public final class LoadClient {
     private static final byte[] CRLFCRLF = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -124,6 +125,20 @@ public final class LoadClient {
         }
         for (Thread t : threads) {
             t.join();
+        }
+        String raw = System.getenv("ORB_LOAD_RAW");
+        if (raw != null) {
+            // a diagnostic: each request's due time (ms from the start) and latency (ms), to see when the slow ones came
+            StringBuilder csv = new StringBuilder("due_ms,endpoint,latency_ms\n");
+            for (int i = 0; i < total; i++) {
+                csv.append(String.format(Locale.ROOT, "%.3f,%d,%.3f%n", i * period / 1e6, i % requests.length,
+                        latency[i] / 1e6));
+            }
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(raw + "-" + System.nanoTime() + ".csv"), csv);
+            } catch (IOException e) {
+                System.err.println("could not write " + raw + ": " + e);
+            }
         }
         int errorCount = Arrays.stream(errors).sum();
         int hitCount = Arrays.stream(hits).sum();
