@@ -52,6 +52,11 @@ public final class DashboardConfig {
     public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(30);
     /** Default age in days past which {@code /api/scanner/cleanup} deletes daily bars (ATR and RVOL need weeks). */
     public static final int DEFAULT_BAR_RETENTION_DAYS = 400;
+    /**
+     * Default time-to-live of the read API's micro-cache: an answer is served again for at most 250 ms, unless an
+     * action, a broker refresh or a live event invalidated it first (see {@link Builder#responseCacheTtl}).
+     */
+    public static final Duration DEFAULT_RESPONSE_CACHE_TTL = Duration.ofMillis(250);
 
     private final OrbClock clock;
     private final Broker broker;
@@ -73,6 +78,7 @@ public final class DashboardConfig {
     private final Duration streamTimeout;
     private final Duration logRetention;
     private final int barRetentionDays;
+    private final Duration responseCacheTtl;
     private final String title;
 
     private DashboardConfig(Builder b) {
@@ -100,6 +106,7 @@ public final class DashboardConfig {
         this.streamTimeout = b.streamTimeout;
         this.logRetention = b.logRetention;
         this.barRetentionDays = b.barRetentionDays;
+        this.responseCacheTtl = b.responseCacheTtl;
         this.title = b.title;
         liveFeed.useRedactor(new Redactor(secrets));
     }
@@ -206,6 +213,11 @@ public final class DashboardConfig {
         return barRetentionDays;
     }
 
+    /** How long an answer of the read API may be served again; zero when the micro-cache is off. */
+    public Duration responseCacheTtl() {
+        return responseCacheTtl;
+    }
+
     /** The name in the pages' title and header. */
     public String title() {
         return title;
@@ -216,7 +228,8 @@ public final class DashboardConfig {
         return "DashboardConfig[auth=" + (basicUser != null ? "basic(" + basicUser + ")" : "container")
                 + ", publicReadOnly=" + publicReadOnly + ", controls=" + (controls != null)
                 + ", actionsPerMinute=" + actionsPerMinute + ", secrets=" + secrets.size() + " masked"
-                + ", pushInterval=" + pushInterval + ", brokerRefresh=" + brokerRefresh + "]";
+                + ", pushInterval=" + pushInterval + ", brokerRefresh=" + brokerRefresh
+                + ", responseCacheTtl=" + responseCacheTtl + "]";
     }
 
     /** Builds a {@link DashboardConfig}; every setting has a documented default. Not thread-safe. */
@@ -241,6 +254,7 @@ public final class DashboardConfig {
         private Duration streamTimeout = DEFAULT_STREAM_TIMEOUT;
         private Duration logRetention = DEFAULT_LOG_RETENTION;
         private int barRetentionDays = DEFAULT_BAR_RETENTION_DAYS;
+        private Duration responseCacheTtl = DEFAULT_RESPONSE_CACHE_TTL;
         private String title = "orb";
 
         private Builder(OrbClock clock, Broker broker, TradingStore trading, AuditQueries audit) {
@@ -355,6 +369,21 @@ public final class DashboardConfig {
                 throw new InvalidValueException("barRetentionDays: " + days + " must be ≥ 60 (ATR and RVOL history)");
             }
             this.barRetentionDays = days;
+            return this;
+        }
+
+        /**
+         * How long an answer of the JSON read API ({@code /api/positions}, {@code /api/account},
+         * {@code /api/system/state}, {@code /api/trades}, {@code /api/signals}, {@code /api/metrics},
+         * {@code /api/equity}, {@code /api/pnl/intraday}, {@code /api/logs}, {@code /api/scanner/today} and
+         * {@code /universe}) may be served again to the same user for the same path and query, 0 to 10 s; zero
+         * turns the micro-cache off (default 250 ms). Every action, every broker refresh and every engine decision,
+         * alert or log line of the live feed invalidates all kept answers at once, so the TTL only bounds how late
+         * the API sees what changed by other paths (the host writing the stores directly). Answers carry
+         * {@code X-Orb-Cache: hit} or {@code miss}. Pages, the stream, CSV and {@code /api/csrf} are never kept.
+         */
+        public Builder responseCacheTtl(Duration value) {
+            this.responseCacheTtl = between(value, Duration.ZERO, Duration.ofSeconds(10), "responseCacheTtl");
             return this;
         }
 

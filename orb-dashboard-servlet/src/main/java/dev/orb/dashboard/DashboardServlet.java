@@ -16,6 +16,7 @@ import dev.orb.dashboard.internal.Dashboard;
 import dev.orb.dashboard.internal.IntradaySeries;
 import dev.orb.dashboard.internal.RateLimiter;
 import dev.orb.dashboard.internal.Redactor;
+import dev.orb.dashboard.internal.ResponseCache;
 import dev.orb.dashboard.internal.Views;
 
 /**
@@ -80,7 +81,8 @@ public class DashboardServlet extends HttpServlet {
                 c.logs().orElse(null), c.market().orElse(null), c.maintenance().orElse(null),
                 c.controls().orElse(null), feed, feed.bus(), feed::hub, new BrokerView(c.broker(), c.clock()),
                 new IntradaySeries(), new Views(redactor), new Auth(c.basicUser().orElse(null), c.basicPassword()),
-                new Csrf(key), new RateLimiter(c.actionsPerMinute(), c.clock()::monotonicNanos), c.publicReadOnly(),
+                new Csrf(key), new RateLimiter(c.actionsPerMinute(), c.clock()::monotonicNanos),
+                new ResponseCache(c.responseCacheTtl(), c.clock()::monotonicNanos, feed.bus()), c.publicReadOnly(),
                 c.streamTimeout(), c.logRetention(), c.barRetentionDays()));
     }
 

@@ -6,8 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.orb.core.session.Command;
 import dev.orb.core.session.Decision;
 import dev.orb.core.session.EngineEvent;
@@ -60,15 +58,14 @@ public final class LiveFeed implements EngineListener {
     public void onDecision(EngineEvent event, Decision decision) {
         Views v = views;
         if (event instanceof EngineEvent.OrderUpdated u && u.update().fill() != null) {
-            ObjectNode n = v.fill(u.update().fill());
-            n.put("event", u.update().type().name());
-            bus.publish("fill", event.at(), Json.write(n));
+            bus.publish("fill", event.at(), Json.write(o -> v.fillFields(o.startObject(), u.update().fill())
+                    .string("event", u.update().type().name()).endObject()));
         }
         for (Command c : decision.commands()) {
             if (c instanceof Command.PersistSignal s) {
-                bus.publish("signal", event.at(), Json.write(v.signal(s.signal())));
+                bus.publish("signal", event.at(), Json.write(o -> v.signal(o, s.signal())));
             } else if (c instanceof Command.PersistTrade t && t.trade().isClosed()) {
-                bus.publish("trade", event.at(), Json.write(v.trade(t.trade())));
+                bus.publish("trade", event.at(), Json.write(o -> v.trade(o, t.trade())));
             }
         }
         KillSwitchState k = decision.state().killSwitch();
@@ -78,8 +75,10 @@ public final class LiveFeed implements EngineListener {
             lastKillSwitch = k;
         }
         if (changed) {
-            bus.publish("killswitch", event.at(), Json.write(v.killSwitch(k)));
+            bus.publish("killswitch", event.at(), Json.write(o -> v.killSwitch(o, k)));
         }
+        // every decision may have changed what the API answers (orders, state), even without an event
+        bus.changed();
     }
 
     @Override
@@ -91,17 +90,16 @@ public final class LiveFeed implements EngineListener {
                 alerts.removeLast();
             }
         }
-        ObjectNode n = Json.object();
-        Json.time(n, "at", at);
-        n.put("severity", alert.severity().name());
-        n.put("message", views.text(alert.message()));
-        bus.publish("alert", at, Json.write(n));
+        String message = views.text(alert.message());
+        bus.publish("alert", at, Json.write(o -> o.startObject().time("at", at)
+                .string("severity", alert.severity().name()).string("message", message).endObject()));
     }
 
     /** Publishes a log line to the live tail (the dashboard also reads new lines from its log store). */
     public void publishLog(LogRecord record) {
         Objects.requireNonNull(record, "record");
-        bus.publish("log", record.time(), Json.write(views.log(record)));
+        Views v = views;
+        bus.publish("log", record.time(), Json.write(o -> v.log(o, record)));
     }
 
     /** The most recent alerts, newest first (their text as raised: escape and mask before showing). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,10 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.orb.core.fakes.InMemoryAuditQueries;
 import dev.orb.dashboard.internal.Json;
+import dev.orb.dashboard.internal.JsonOut;
 import dev.orb.dashboard.internal.Redactor;
 import dev.orb.dashboard.internal.Views;
 import dev.orb.domain.Direction;
@@ -50,9 +50,9 @@ class AuditQueriesOnFakesTest {
         memory.close();
     }
 
-    private <T> void same(Function<TradingFixture, List<T>> query, Function<T, ObjectNode> view) {
-        List<String> a = query.apply(h2).stream().map(t -> Json.write(view.apply(t))).toList();
-        List<String> b = query.apply(memory).stream().map(t -> Json.write(view.apply(t))).toList();
+    private <T> void same(Function<TradingFixture, List<T>> query, BiConsumer<JsonOut, T> view) {
+        List<String> a = query.apply(h2).stream().map(t -> Json.write(o -> view.accept(o, t))).toList();
+        List<String> b = query.apply(memory).stream().map(t -> Json.write(o -> view.accept(o, t))).toList();
         assertThat(b).isNotEmpty().containsExactlyElementsOf(a);
     }
 

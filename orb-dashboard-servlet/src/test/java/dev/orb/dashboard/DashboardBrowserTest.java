@@ -104,6 +104,29 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void timeCharts_withOnePointCentreIt_withSeveralSpanThem() {
+        // the fixture's clock stands still at 10:15 New York: one broker refresh, one intraday sample
+        long sample = java.time.Instant.parse("2024-03-14T14:15:00Z").getEpochSecond();
+        open("");
+        assertThat(xRange("pnl-chart", "1")).containsExactly((double) sample - 1800, (double) sample + 1800);
+
+        long day2 = java.time.Instant.parse("2024-03-13T16:00:00Z").getEpochSecond();
+        open("history?from=2024-03-13&to=2024-03-13");
+        assertThat(xRange("equity-chart", "1")).containsExactly((double) day2 - 86_400, (double) day2 + 86_400);
+
+        open("history?from=2024-03-01&to=2024-03-14");
+        assertThat(xRange("equity-chart", "2")).containsExactly((double) day2 - 86_400, (double) day2);
+    }
+
+    /** The x window a chart shows (epoch seconds), once it is drawn with {@code points} points. */
+    private List<Double> xRange(String chartId, String points) {
+        waiting().until(d -> points.equals(d.findElement(By.id(chartId)).getAttribute("data-points"))
+                && d.findElement(By.id(chartId)).getAttribute("data-x-range") != null);
+        return java.util.Arrays.stream(driver.findElement(By.id(chartId)).getAttribute("data-x-range").split(","))
+                .map(Double::valueOf).toList();
+    }
+
+    @Test
     void everyPageRendersWithData_underTheStrictCsp() throws Exception {
         consoleErrors();
         open("");

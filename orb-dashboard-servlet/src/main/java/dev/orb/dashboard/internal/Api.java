@@ -9,13 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.orb.dashboard.ControlResult;
 import dev.orb.dashboard.DashboardControls;
 import dev.orb.dashboard.ServiceReport;
 import dev.orb.domain.Direction;
+import dev.orb.domain.KillSwitchState;
 import dev.orb.domain.Position;
 import dev.orb.domain.SignalStatus;
 import dev.orb.domain.Symbol;
@@ -46,26 +44,37 @@ final class Api {
 
     void read(Exchange x) throws IOException {
         switch (x.path()) {
-            case "/api/positions" -> x.json(200, positions());
-            case "/api/account" -> x.json(200, account());
-            case "/api/system/state" -> x.json(200, systemState(x));
-            case "/api/trades" -> x.json(200, d.views().page(s.audit().trades(tradeFilter(x), page(x, 50)),
-                    d.views()::trade));
+            case "/api/positions" -> x.json(200, this::positions);
+            case "/api/account" -> x.json(200, this::account);
+            case "/api/system/state" -> x.json(200, o -> systemState(o, x));
+            case "/api/trades" -> {
+                var page = s.audit().trades(tradeFilter(x), page(x, 50));
+                x.json(200, o -> d.views().page(o, page, d.views()::trade));
+            }
             case "/api/trades.csv" -> csv(x);
-            case "/api/signals" -> x.json(200, signals(x));
-            case "/api/metrics" -> x.json(200, metrics(x));
-            case "/api/equity" -> x.json(200, equity(x));
-            case "/api/pnl/intraday" -> x.json(200, intraday());
-            case "/api/logs" -> x.json(200, d.views().page(s.audit().logs(logFilter(x), page(x, 100)),
-                    d.views()::log));
-            case "/api/csrf" -> x.json(200, csrf(x));
+            case "/api/signals" -> signals(x);
+            case "/api/metrics" -> metrics(x);
+            case "/api/equity" -> equity(x);
+            case "/api/pnl/intraday" -> x.json(200, this::intraday);
+            case "/api/logs" -> {
+                var page = s.audit().logs(logFilter(x), page(x, 100));
+                x.json(200, o -> d.views().page(o, page, d.views()::log));
+            }
+            case "/api/csrf" -> csrf(x);
             case "/api/stream" -> stream(x);
-            case "/api/scanner/today" -> x.json(200, d.views().page(s.audit().openingRangePage(
-                    Params.date(x, "date", d.today()), Params.bool(x, "candidates"), page(x, 100)),
-                    d.views()::openingRange));
-            case "/api/scanner/universe" -> x.json(200, d.views().page(s.audit().universePage(
-                    Params.date(x, "date", d.today()), page(x, 100)), d.views()::dailyStats));
-            case "/api/scanner/health" -> x.json(200, report(controls().scannerHealth()));
+            case "/api/scanner/today" -> {
+                var page = s.audit().openingRangePage(Params.date(x, "date", d.today()), Params.bool(x, "candidates"),
+                        page(x, 100));
+                x.json(200, o -> d.views().page(o, page, d.views()::openingRange));
+            }
+            case "/api/scanner/universe" -> {
+                var page = s.audit().universePage(Params.date(x, "date", d.today()), page(x, 100));
+                x.json(200, o -> d.views().page(o, page, d.views()::dailyStats));
+            }
+            case "/api/scanner/health" -> {
+                ServiceReport r = controls().scannerHealth();
+                x.json(200, o -> report(o, r));
+            }
             default -> throw ApiError.notFound("no API at " + x.path());
         }
     }
@@ -122,6 +131,8 @@ final class Api {
             }
             default -> throw ApiError.notFound("no action at " + x.path());
         }
+        // before the answer is written: a client that reads right after it must not get an answer kept before
+        s.cache().invalidate();
         if (!result.accepted()) {
             throw new ApiError(409, "refused", d.views().text(result.message()));
         }
@@ -131,14 +142,16 @@ final class Api {
             x.redirect(page + "?done=" + done);
             return;
         }
-        ObjectNode n = Json.object();
-        n.put("ok", true);
-        n.put("message", d.views().text(result.message()));
-        ObjectNode details = n.putObject("details");
-        result.details().forEach((k, v) -> details.put(k, d.views().text(v)));
-        n.set("killSwitch", d.views().killSwitch(d.killSwitch()));
-        n.put("mode", d.tradingMode().name());
-        x.json(200, n);
+        String message = d.views().text(result.message());
+        KillSwitchState killSwitch = d.killSwitch();
+        String mode = d.tradingMode().name();
+        x.json(200, o -> {
+            o.startObject().bool("ok", true).string("message", message).startObject("details");
+            result.details().forEach((k, v) -> o.string(k, d.views().text(v)));
+            o.endObject();
+            d.views().killSwitch(o.field("killSwitch"), killSwitch);
+            o.string("mode", mode).endObject();
+        });
     }
 
     private DashboardControls controls() {
@@ -166,90 +179,77 @@ final class Api {
         return new ControlResult(r.ok(), r.message(), r.details());
     }
 
-    private ObjectNode report(ServiceReport r) {
-        ObjectNode n = Json.object();
-        n.put("ok", r.ok());
-        n.put("message", d.views().text(r.message()));
-        ObjectNode details = n.putObject("details");
-        r.details().forEach((k, v) -> details.put(k, d.views().text(v)));
-        return n;
+    private void report(JsonOut o, ServiceReport r) {
+        o.startObject().bool("ok", r.ok()).string("message", d.views().text(r.message())).startObject("details");
+        r.details().forEach((k, v) -> o.string(k, d.views().text(v)));
+        o.endObject().endObject();
     }
 
-    ObjectNode positions() {
+    void positions(JsonOut o) {
         BrokerView.Snapshot snap = s.brokerView().current();
-        ObjectNode n = Json.object();
-        Json.time(n, "asOf", snap.asOf());
-        n.set("positions", d.views().positions(snap.positions()));
-        n.put("error", d.views().text(snap.error()));
-        return n;
+        o.startObject().time("asOf", snap.asOf());
+        d.views().positions(o, "positions", snap.positions());
+        o.string("error", d.views().text(snap.error())).endObject();
     }
 
-    ObjectNode account() {
+    void account(JsonOut o) {
         BrokerView.Snapshot snap = s.brokerView().current();
-        ObjectNode n = Json.object();
-        Json.time(n, "asOf", snap.asOf());
+        o.startObject().time("asOf", snap.asOf());
         if (snap.account() == null) {
-            n.putNull("account");
+            o.nullField("account");
         } else {
-            n.set("account", d.views().account(snap.account()));
+            d.views().account(o.field("account"), snap.account());
         }
-        n.put("mode", d.tradingMode().name());
-        n.set("killSwitch", d.views().killSwitch(d.killSwitch()));
-        n.put("error", d.views().text(snap.error()));
-        return n;
+        o.string("mode", d.tradingMode().name());
+        d.views().killSwitch(o.field("killSwitch"), d.killSwitch());
+        o.string("error", d.views().text(snap.error())).endObject();
     }
 
     /** The push of every second: positions, account, day P&amp;L, kill switch, mode. */
-    ObjectNode livePush(BrokerView.Snapshot snap) {
-        ObjectNode n = Json.object();
-        Json.time(n, "at", s.clock().now());
-        Json.time(n, "asOf", snap.asOf());
-        n.set("positions", d.views().positions(snap.positions()));
+    void livePush(JsonOut o, BrokerView.Snapshot snap) {
+        o.startObject().time("at", s.clock().now()).time("asOf", snap.asOf());
+        d.views().positions(o, "positions", snap.positions());
         java.math.BigDecimal unrealized = java.math.BigDecimal.ZERO;
         for (Position p : snap.positions()) {
             unrealized = unrealized.add(p.unrealizedPnl());
         }
-        Json.money(n, "unrealizedPnl", unrealized);
+        o.money("unrealizedPnl", unrealized);
         if (snap.account() == null) {
-            n.putNull("account");
+            o.nullField("account");
         } else {
-            n.set("account", d.views().account(snap.account()));
+            d.views().account(o.field("account"), snap.account());
         }
-        n.set("killSwitch", d.views().killSwitch(d.killSwitch()));
-        n.put("mode", d.tradingMode().name());
-        n.put("error", d.views().text(snap.error()));
-        return n;
+        d.views().killSwitch(o.field("killSwitch"), d.killSwitch());
+        o.string("mode", d.tradingMode().name()).string("error", d.views().text(snap.error())).endObject();
     }
 
-    private ObjectNode systemState(Exchange x) {
-        ObjectNode n = Json.object();
-        n.set("killSwitch", d.views().killSwitch(d.killSwitch()));
-        n.put("mode", d.tradingMode().name());
-        n.put("controls", s.controls() != null);
-        n.put("authenticated", x.user() != null);
-        n.put("lastEventId", s.bus().lastId());
-        return n;
+    private void systemState(JsonOut o, Exchange x) {
+        o.startObject();
+        d.views().killSwitch(o.field("killSwitch"), d.killSwitch());
+        o.string("mode", d.tradingMode().name())
+                .bool("controls", s.controls() != null)
+                .bool("authenticated", x.user() != null)
+                .number("lastEventId", s.bus().lastId())
+                .endObject();
     }
 
-    private ObjectNode csrf(Exchange x) {
+    private void csrf(Exchange x) throws IOException {
         if (x.user() == null) {
             s.auth().challenge(x.response());
             throw new ApiError(401, "unauthorized", "a CSRF token is only issued to an authenticated user");
         }
-        ObjectNode n = Json.object();
-        n.put("token", x.csrfToken());
-        n.put("header", Csrf.HEADER);
-        n.put("field", Csrf.FIELD);
-        return n;
+        x.json(200, o -> o.startObject().string("token", x.csrfToken()).string("header", Csrf.HEADER)
+                .string("field", Csrf.FIELD).endObject());
     }
 
-    private ObjectNode signals(Exchange x) {
+    private void signals(Exchange x) throws IOException {
         LocalDate date = Params.date(x, "date", d.today());
-        ObjectNode n = Json.object();
-        Json.date(n, "date", date);
-        ArrayNode a = n.putArray("signals");
-        signalChains(x, date).forEach(c -> a.add(d.views().chain(c)));
-        return n;
+        List<SignalChain> chains = signalChains(x, date);
+        x.json(200, o -> {
+            o.startObject().date("date", date).startArray("signals");
+            chains.forEach(c -> d.views().chain(o, c));
+            o.endArray().endObject();
+        });
     }
 
     /** The signals of {@code date} matching the filters (symbol, side, status), newest first, at most 50. */
@@ -319,46 +319,49 @@ final class Api {
         return new LocalDate[] {from, to};
     }
 
-    private ObjectNode metrics(Exchange x) {
+    private void metrics(Exchange x) throws IOException {
         LocalDate[] r = range(x);
-        ObjectNode n = Json.object();
-        Json.date(n, "from", r[0]);
-        Json.date(n, "to", r[1]);
-        var report = Reports.range(s.trading().dailyMetrics(r[0], r[1]), s.trading().trades(r[0], r[1]));
-        if (report.isPresent()) {
-            n.set("report", d.views().report(report.get()));
-        } else {
-            n.putNull("report");
-        }
+        List<TradeRecord> trades = s.trading().trades(r[0], r[1]);
+        var report = Reports.range(s.trading().dailyMetrics(r[0], r[1]), trades);
         BrokerView.Snapshot snap = s.brokerView().current();
         LocalDate today = d.today();
-        var todays = Reports.today(today, snap.account() == null ? null : snap.account().lastEquity(),
-                s.trading().trades(today, today));
-        if (todays.isPresent()) {
-            n.set("today", d.views().report(todays.get()));
-        } else {
-            n.putNull("today");
-        }
-        return n;
+        // today's trades are already among the range's when it includes today (the port sorts by session, then
+        // symbol, so the filtered list is what a query of today alone gives): one query less
+        List<TradeRecord> todays = today.isBefore(r[0]) || today.isAfter(r[1]) ? s.trading().trades(today, today)
+                : trades.stream().filter(t -> t.session().equals(today)).toList();
+        var todayReport = Reports.today(today, snap.account() == null ? null : snap.account().lastEquity(), todays);
+        x.json(200, o -> {
+            o.startObject().date("from", r[0]).date("to", r[1]);
+            if (report.isPresent()) {
+                d.views().report(o.field("report"), report.get());
+            } else {
+                o.nullField("report");
+            }
+            if (todayReport.isPresent()) {
+                d.views().report(o.field("today"), todayReport.get());
+            } else {
+                o.nullField("today");
+            }
+            o.endObject();
+        });
     }
 
-    private ObjectNode equity(Exchange x) {
+    private void equity(Exchange x) throws IOException {
         LocalDate[] r = range(x);
-        ObjectNode n = Json.object();
-        ArrayNode a = n.putArray("points");
-        s.audit().equityCurve(r[0], r[1]).forEach(p -> a.add(d.views().equityPoint(p)));
-        return n;
+        var points = s.audit().equityCurve(r[0], r[1]);
+        x.json(200, o -> {
+            o.startObject().startArray("points");
+            points.forEach(p -> d.views().equityPoint(o, p));
+            o.endArray().endObject();
+        });
     }
 
-    private ObjectNode intraday() {
-        ObjectNode n = Json.object();
-        ArrayNode a = n.putArray("points");
+    private void intraday(JsonOut o) {
+        o.startObject().startArray("points");
         for (IntradaySeries.Sample p : s.intraday().samples()) {
-            ObjectNode o = a.addObject();
-            Json.time(o, "at", p.at());
-            Json.money(o, "dayPnl", p.dayPnl());
+            o.startObject().time("at", p.at()).money("dayPnl", p.dayPnl()).endObject();
         }
-        return n;
+        o.endArray().endObject();
     }
 
     private void stream(Exchange x) throws IOException {

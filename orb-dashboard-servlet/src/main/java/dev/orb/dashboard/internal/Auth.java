@@ -77,10 +77,16 @@ public final class Auth {
     }
 
     private static byte[] sha256(String s) {
+        // one digest per thread: every request checks a credential, and looking the algorithm up costs more than
+        // hashing a few bytes
+        return SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
-    }
+    });
 }

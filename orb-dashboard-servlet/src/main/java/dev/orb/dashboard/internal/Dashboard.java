@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,13 +60,14 @@ public final class Dashboard {
      * @param logs        the log store for the live tail, or null
      * @param market      for the clean-up of daily bars, or null
      * @param maintenance for the clean-up of log lines, or null
+     * @param cache       the micro-cache of the read API (disabled with a zero TTL)
      */
     public record Settings(String title, OrbClock clock, Broker broker, AuditQueries audit, TradingStore trading,
                            LogStore logs, MarketStore market, StorageMaintenance maintenance,
                            DashboardControls controls, LiveFeed feed, EventBus bus, Supplier<LiveHub> hub,
                            BrokerView brokerView, IntradaySeries intraday, Views views, Auth auth, Csrf csrf,
-                           RateLimiter limiter, boolean publicReadOnly, Duration streamTimeout,
-                           Duration logRetention, int barRetentionDays) {
+                           RateLimiter limiter, ResponseCache cache, boolean publicReadOnly,
+                           Duration streamTimeout, Duration logRetention, int barRetentionDays) {
     }
 
     Settings settings() {
@@ -136,12 +135,14 @@ public final class Dashboard {
         if (refresh && snap.account() != null && snap.error() == null) {
             java.math.BigDecimal dayPnl = snap.account().equity().subtract(snap.account().lastEquity());
             s.intraday().add(snap.asOf(), dayPnl);
-            ObjectNode n = Json.object();
-            Json.time(n, "at", snap.asOf());
-            Json.money(n, "dayPnl", dayPnl);
-            s.bus().snapshot("pnl", s.clock().now(), Json.write(n));
+            s.bus().snapshot("pnl", s.clock().now(), Json.write(o -> o.startObject().time("at", snap.asOf())
+                    .money("dayPnl", dayPnl).endObject()));
         }
-        s.bus().snapshot("positions", s.clock().now(), Json.write(api.livePush(snap)));
+        if (refresh) {
+            // new positions, account and P&L sample: the kept answers showing the old ones go
+            s.cache().invalidate();
+        }
+        s.bus().snapshot("positions", s.clock().now(), Json.write(o -> api.livePush(o, snap)));
         if (tail != null) {
             for (dev.orb.domain.LogRecord r : tail.poll()) {
                 s.feed().publishLog(r);
@@ -193,7 +194,13 @@ public final class Dashboard {
                 throw new ApiError(405, "method_not_allowed", "POST is only accepted by /api/ actions");
             }
             authorizeAction(x);
-            api.action(x);
+            try {
+                api.action(x);
+            } finally {
+                // Api.action invalidates before answering; this covers an action that failed half-way (its error
+                // answer is written after this)
+                s.cache().invalidate();
+            }
             return;
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
@@ -215,9 +222,33 @@ public final class Dashboard {
             x.csrfToken(s.csrf().tokenFor(x.user(), x.request(), x.response(), x.base()));
         }
         if (isApi) {
-            api.read(x);
+            read(x);
         } else {
             pages.render(x);
+        }
+    }
+
+    /** A read of the API, through the micro-cache when the endpoint's answers may be kept. */
+    private void read(Exchange x) throws IOException {
+        ResponseCache cache = s.cache();
+        if (!cache.cacheable(x.path())) {
+            api.read(x);
+            return;
+        }
+        String key = ResponseCache.key(x.user(), x.path(), x.request().getQueryString());
+        byte[] kept = cache.get(key);
+        if (kept != null) {
+            x.response().setHeader(ResponseCache.HEADER, "hit");
+            x.json(200, kept);
+            return;
+        }
+        long stamp = cache.stamp();
+        x.response().setHeader(ResponseCache.HEADER, "miss");
+        x.capture();
+        api.read(x);
+        byte[] body = x.captured();
+        if (body != null) {
+            cache.put(key, stamp, body);
         }
     }
 
@@ -251,20 +282,19 @@ public final class Dashboard {
         }
         x.response().resetBuffer();
         if (isApi && !x.isFormPost()) {
-            x.json(e.status(), error(e));
+            x.json(e.status(), o -> error(o, e));
         } else {
             x.html(e.status(), Layout.error(this, x, e.status(), e.getMessage()));
         }
     }
 
     /** The one error shape of the API. */
-    static ObjectNode error(ApiError e) {
-        ObjectNode root = Json.object();
-        ObjectNode err = root.putObject("error");
-        err.put("code", e.code());
-        err.put("message", e.getMessage());
-        err.put("status", e.status());
-        return root;
+    static void error(JsonOut o, ApiError e) {
+        o.startObject().startObject("error")
+                .string("code", e.code())
+                .string("message", e.getMessage())
+                .number("status", e.status())
+                .endObject().endObject();
     }
 
     static void securityHeaders(HttpServletResponse resp) {

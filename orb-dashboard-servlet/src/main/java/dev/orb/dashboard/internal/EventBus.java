@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 public final class EventBus {
     private final LiveEvent[] ring;
     private final List<Consumer<LiveEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong changes = new AtomicLong();
     private long lastId;
 
     /** @param capacity discrete events kept for replay, ≥ 1 */
@@ -37,6 +39,7 @@ public final class EventBus {
                 s.accept(e);
             }
         }
+        changes.incrementAndGet();
         return e;
     }
 
@@ -48,6 +51,22 @@ public final class EventBus {
                 s.accept(e);
             }
         }
+    }
+
+    /**
+     * Records that the engine's state or the stores changed without a discrete event (an engine decision that
+     * published nothing): what the {@link ResponseCache} watches.
+     */
+    public void changed() {
+        changes.incrementAndGet();
+    }
+
+    /**
+     * A counter that grows with every discrete event and every {@link #changed()} (never with snapshots, which
+     * only repeat what is already known).
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** The id of the last discrete event, 0 before the first. */

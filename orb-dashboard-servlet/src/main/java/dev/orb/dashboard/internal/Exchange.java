@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,6 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class Exchange {
     /** Largest JSON body accepted for an action. */
     static final int MAX_BODY = 16 * 1024;
+    /** The content type of JSON answers, with its charset (one header instead of two setter calls). */
+    private static final String JSON_TYPE = "application/json;charset=UTF-8";
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -27,6 +30,8 @@ public final class Exchange {
     private final String user;
     private Map<String, String> body;
     private String csrfToken;
+    private boolean capture;
+    private byte[] captured;
 
     public Exchange(HttpServletRequest request, HttpServletResponse response, String base, String path, String user) {
         this.request = request;
@@ -124,14 +129,39 @@ public final class Exchange {
         return body;
     }
 
-    /** Writes a JSON answer. */
-    public void json(int status, JsonNode node) throws IOException {
-        byte[] bytes = Json.write(node).getBytes(StandardCharsets.UTF_8);
+    /** Writes a JSON answer: what {@code body} writes, streamed into a buffer, then sent with its length. */
+    public void json(int status, Consumer<JsonOut> body) throws IOException {
+        Json.Buffer b = Json.render(body);
+        try {
+            if (capture && status == 200) {
+                captured = b.copy();
+            }
+            send(status, b.array(), b.size());
+        } finally {
+            b.release();
+        }
+    }
+
+    /** Writes a JSON answer already rendered (a cached one). */
+    void json(int status, byte[] body) throws IOException {
+        send(status, body, body.length);
+    }
+
+    private void send(int status, byte[] body, int length) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.setContentType(JSON_TYPE);
+        response.setContentLength(length);
+        response.getOutputStream().write(body, 0, length);
+    }
+
+    /** Asks {@link #json(int, Consumer)} to keep a copy of a 200 answer, for {@link #captured()}. */
+    void capture() {
+        this.capture = true;
+    }
+
+    /** The 200 JSON answer written since {@link #capture()}, or null. */
+    byte[] captured() {
+        return captured;
     }
 
     /** Writes an HTML page. */

@@ -3,10 +3,7 @@ package dev.orb.dashboard.internal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.BiConsumer;
 
 import dev.orb.core.metrics.PerformanceReport;
 import dev.orb.domain.Account;
@@ -26,7 +23,8 @@ import dev.orb.ports.query.SignalChain;
 
 /**
  * The JSON views of domain values, field by field (nothing is serialised by reflection, so nothing unintended —
- * a secret, an internal id — leaks). Outside text passes the {@link Redactor}. Thread-safe.
+ * a secret, an internal id — leaks). Each view writes one object where the {@link JsonOut} expects a value. Outside
+ * text passes the {@link Redactor}. Thread-safe.
  */
 public final class Views {
     private final Redactor redactor;
@@ -39,249 +37,238 @@ public final class Views {
         return redactor.clean(outside);
     }
 
-    public ObjectNode position(Position p) {
-        ObjectNode n = Json.object();
-        n.put("symbol", p.symbol().value());
-        n.put("side", p.direction().name());
-        n.put("quantity", p.quantity());
-        n.put("shares", p.shares());
-        Json.money(n, "avgEntryPrice", p.avgEntryPrice());
-        Json.money(n, "currentPrice", p.currentPrice());
-        Json.money(n, "unrealizedPnl", p.unrealizedPnl());
-        return n;
+    public void position(JsonOut n, Position p) {
+        n.startObject()
+                .string("symbol", p.symbol().value())
+                .string("side", p.direction().name())
+                .number("quantity", p.quantity())
+                .number("shares", p.shares())
+                .money("avgEntryPrice", p.avgEntryPrice())
+                .money("currentPrice", p.currentPrice())
+                .money("unrealizedPnl", p.unrealizedPnl())
+                .endObject();
     }
 
-    public ArrayNode positions(List<Position> positions) {
-        ArrayNode a = Json.array();
-        positions.forEach(p -> a.add(position(p)));
-        return a;
+    /** An array of positions as the value of {@code field}. */
+    public void positions(JsonOut n, String field, List<Position> positions) {
+        n.startArray(field);
+        positions.forEach(p -> position(n, p));
+        n.endArray();
     }
 
-    public ObjectNode account(Account a) {
-        ObjectNode n = Json.object();
-        Json.money(n, "equity", a.equity());
-        Json.money(n, "lastEquity", a.lastEquity());
-        Json.money(n, "dayPnl", a.equity().subtract(a.lastEquity()));
-        Json.money(n, "buyingPower", a.buyingPower());
-        n.put("multiplier", a.multiplier());
-        n.put("patternDayTrader", a.patternDayTrader());
-        n.put("dayTradeCount", a.dayTradeCount());
-        n.put("tradingBlocked", a.tradingBlocked());
-        n.put("accountBlocked", a.accountBlocked());
-        n.put("shortingEnabled", a.shortingEnabled());
-        return n;
+    public void account(JsonOut n, Account a) {
+        n.startObject()
+                .money("equity", a.equity())
+                .money("lastEquity", a.lastEquity())
+                .money("dayPnl", dayPnl(a))
+                .money("buyingPower", a.buyingPower())
+                .number("multiplier", a.multiplier())
+                .bool("patternDayTrader", a.patternDayTrader())
+                .number("dayTradeCount", a.dayTradeCount())
+                .bool("tradingBlocked", a.tradingBlocked())
+                .bool("accountBlocked", a.accountBlocked())
+                .bool("shortingEnabled", a.shortingEnabled())
+                .endObject();
     }
 
-    public ObjectNode killSwitch(KillSwitchState k) {
-        ObjectNode n = Json.object();
-        n.put("engaged", k.engaged());
-        n.put("by", text(k.by()));
-        Json.time(n, "at", k.at());
-        n.put("reason", text(k.reason()));
-        return n;
+    public void killSwitch(JsonOut n, KillSwitchState k) {
+        n.startObject()
+                .bool("engaged", k.engaged())
+                .string("by", text(k.by()))
+                .time("at", k.at())
+                .string("reason", text(k.reason()))
+                .endObject();
     }
 
-    public ObjectNode trade(TradeRecord t) {
-        ObjectNode n = Json.object();
-        n.put("entryOrderId", t.entryOrderId().value());
-        Json.date(n, "session", t.session());
-        n.put("symbol", t.symbol().value());
-        n.put("side", t.direction().name());
-        n.put("shares", t.shares());
-        Json.price(n, "entryPrice", t.entryPrice());
-        Json.price(n, "stopPrice", t.stopPrice());
-        Json.time(n, "fillTime", t.fillTime());
-        Json.money(n, "fillPrice", t.fillPrice());
-        Json.time(n, "exitTime", t.exitTime());
-        Json.money(n, "exitPrice", t.exitPrice());
-        if (t.exitReason() == null) {
-            n.putNull("exitReason");
-        } else {
-            n.put("exitReason", t.exitReason().name());
-        }
-        Json.money(n, "commission", t.commission());
-        Json.money(n, "pnl", t.pnl());
+    public void trade(JsonOut n, TradeRecord t) {
+        n.startObject()
+                .string("entryOrderId", t.entryOrderId().value())
+                .date("session", t.session())
+                .string("symbol", t.symbol().value())
+                .string("side", t.direction().name())
+                .number("shares", t.shares())
+                .price("entryPrice", t.entryPrice())
+                .price("stopPrice", t.stopPrice())
+                .time("fillTime", t.fillTime())
+                .money("fillPrice", t.fillPrice())
+                .time("exitTime", t.exitTime())
+                .money("exitPrice", t.exitPrice())
+                .string("exitReason", t.exitReason() == null ? null : t.exitReason().name())
+                .money("commission", t.commission())
+                .money("pnl", t.pnl());
         if (t.exitTime() == null) {
-            n.putNull("durationSeconds");
+            n.nullField("durationSeconds");
         } else {
-            n.put("durationSeconds", Duration.between(t.fillTime(), t.exitTime()).toSeconds());
+            n.number("durationSeconds", Duration.between(t.fillTime(), t.exitTime()).toSeconds());
         }
-        return n;
+        n.endObject();
     }
 
-    public ObjectNode signal(SignalRecord s) {
-        ObjectNode n = Json.object();
-        Json.date(n, "session", s.session());
-        n.put("symbol", s.symbol().value());
-        n.put("side", s.direction().name());
-        Json.stat(n, "rvol", s.rvol());
-        n.put("rank", s.rank());
-        Json.price(n, "entry", s.entry());
-        Json.price(n, "stop", s.stop());
-        n.put("shares", s.shares());
-        Json.time(n, "createdAt", s.createdAt());
-        n.put("status", s.status().name());
-        if (s.clientOrderId() == null) {
-            n.putNull("clientOrderId");
-        } else {
-            n.put("clientOrderId", s.clientOrderId().value());
-        }
-        n.put("reason", text(s.reason()));
-        return n;
+    public void signal(JsonOut n, SignalRecord s) {
+        n.startObject()
+                .date("session", s.session())
+                .string("symbol", s.symbol().value())
+                .string("side", s.direction().name())
+                .stat("rvol", s.rvol())
+                .number("rank", s.rank())
+                .price("entry", s.entry())
+                .price("stop", s.stop())
+                .number("shares", s.shares())
+                .time("createdAt", s.createdAt())
+                .string("status", s.status().name())
+                .string("clientOrderId", s.clientOrderId() == null ? null : s.clientOrderId().value())
+                .string("reason", text(s.reason()))
+                .endObject();
     }
 
-    public ObjectNode order(OrderRecord o) {
-        ObjectNode n = Json.object();
-        n.put("clientOrderId", o.clientOrderId().value());
-        n.put("brokerOrderId", o.brokerOrderId());
-        n.put("purpose", o.purpose().name());
-        n.put("side", o.side().name());
-        n.put("type", o.type().name());
-        n.put("quantity", o.quantity());
-        n.put("status", o.status().name());
-        n.put("filledQuantity", o.filledQuantity());
-        Json.money(n, "filledAvgPrice", o.filledAvgPrice());
-        Json.time(n, "submittedAt", o.submittedAt());
-        Json.time(n, "acknowledgedAt", o.acknowledgedAt());
-        n.put("rejectReason", text(o.rejectReason()));
-        return n;
+    public void order(JsonOut n, OrderRecord o) {
+        n.startObject()
+                .string("clientOrderId", o.clientOrderId().value())
+                .string("brokerOrderId", o.brokerOrderId())
+                .string("purpose", o.purpose().name())
+                .string("side", o.side().name())
+                .string("type", o.type().name())
+                .number("quantity", o.quantity())
+                .string("status", o.status().name())
+                .number("filledQuantity", o.filledQuantity())
+                .money("filledAvgPrice", o.filledAvgPrice())
+                .time("submittedAt", o.submittedAt())
+                .time("acknowledgedAt", o.acknowledgedAt())
+                .string("rejectReason", text(o.rejectReason()))
+                .endObject();
     }
 
-    public ObjectNode fill(Fill f) {
-        ObjectNode n = Json.object();
-        n.put("executionId", f.executionId());
-        n.put("clientOrderId", f.clientOrderId().value());
-        n.put("symbol", f.symbol().value());
-        n.put("side", f.side().name());
-        n.put("quantity", f.quantity());
-        Json.price(n, "price", f.price());
-        Json.time(n, "time", f.time());
-        return n;
+    public void fill(JsonOut n, Fill f) {
+        fillFields(n.startObject(), f).endObject();
     }
 
-    public ObjectNode event(OrderUpdate u) {
-        ObjectNode n = Json.object();
-        n.put("type", u.type().name());
-        Json.time(n, "timestamp", u.timestamp());
-        n.put("clientOrderId", u.order().clientOrderId().value());
-        n.put("status", u.order().status().name());
-        n.put("filledQuantity", u.order().filledQuantity());
+    /** The fields of a fill, in an object the caller has started (the live stream adds its own). */
+    public JsonOut fillFields(JsonOut n, Fill f) {
+        return n.string("executionId", f.executionId())
+                .string("clientOrderId", f.clientOrderId().value())
+                .string("symbol", f.symbol().value())
+                .string("side", f.side().name())
+                .number("quantity", f.quantity())
+                .price("price", f.price())
+                .time("time", f.time());
+    }
+
+    public void event(JsonOut n, OrderUpdate u) {
+        n.startObject()
+                .string("type", u.type().name())
+                .time("timestamp", u.timestamp())
+                .string("clientOrderId", u.order().clientOrderId().value())
+                .string("status", u.order().status().name())
+                .number("filledQuantity", u.order().filledQuantity());
         if (u.fill() == null) {
-            n.putNull("fill");
+            n.nullField("fill");
         } else {
-            n.set("fill", fill(u.fill()));
+            fill(n.field("fill"), u.fill());
         }
-        return n;
+        n.endObject();
     }
 
-    public ObjectNode chain(SignalChain c) {
-        ObjectNode n = Json.object();
-        n.set("signal", signal(c.signal()));
+    public void chain(JsonOut n, SignalChain c) {
+        n.startObject();
+        signal(n.field("signal"), c.signal());
         if (c.order().isPresent()) {
-            n.set("order", order(c.order().get()));
+            order(n.field("order"), c.order().get());
         } else {
-            n.putNull("order");
+            n.nullField("order");
         }
-        ArrayNode events = n.putArray("events");
-        c.events().forEach(e -> events.add(event(e)));
-        ArrayNode fills = n.putArray("fills");
-        c.fills().forEach(f -> fills.add(fill(f)));
-        millis(n, "signalToAckMillis", c.signalToAckMillis());
-        millis(n, "ackToFillMillis", c.ackToFillMillis());
-        millis(n, "signalToFillMillis", c.signalToFillMillis());
-        return n;
+        n.startArray("events");
+        c.events().forEach(e -> event(n, e));
+        n.endArray().startArray("fills");
+        c.fills().forEach(f -> fill(n, f));
+        n.endArray()
+                .millis("signalToAckMillis", c.signalToAckMillis())
+                .millis("ackToFillMillis", c.ackToFillMillis())
+                .millis("signalToFillMillis", c.signalToFillMillis())
+                .endObject();
     }
 
-    public ObjectNode log(LogRecord r) {
-        ObjectNode n = Json.object();
-        Json.time(n, "time", r.time());
-        n.put("level", text(r.level()));
-        n.put("component", text(r.component()));
-        n.put("message", text(r.message()));
-        n.put("thread", text(r.thread()));
-        return n;
+    public void log(JsonOut n, LogRecord r) {
+        n.startObject()
+                .time("time", r.time())
+                .string("level", text(r.level()))
+                .string("component", text(r.component()))
+                .string("message", text(r.message()))
+                .string("thread", text(r.thread()))
+                .endObject();
     }
 
-    public ObjectNode openingRange(OpeningRangeRecord r) {
-        ObjectNode n = Json.object();
-        n.put("symbol", r.range().symbol().value());
-        Json.date(n, "session", r.range().session());
-        n.put("minutes", r.range().minutes());
-        Json.price(n, "open", r.range().open());
-        Json.price(n, "high", r.range().high());
-        Json.price(n, "low", r.range().low());
-        Json.price(n, "close", r.range().close());
-        n.put("volume", r.range().volume());
-        Json.stat(n, "rvol", r.rvol());
-        n.put("rank", r.rank());
-        Json.price(n, "entry", r.entry());
-        Json.price(n, "stop", r.stop());
-        n.put("selected", r.selected());
-        n.put("note", text(r.note()));
-        return n;
+    public void openingRange(JsonOut n, OpeningRangeRecord r) {
+        n.startObject()
+                .string("symbol", r.range().symbol().value())
+                .date("session", r.range().session())
+                .number("minutes", r.range().minutes())
+                .price("open", r.range().open())
+                .price("high", r.range().high())
+                .price("low", r.range().low())
+                .price("close", r.range().close())
+                .number("volume", r.range().volume())
+                .stat("rvol", r.rvol())
+                .number("rank", r.rank())
+                .price("entry", r.entry())
+                .price("stop", r.stop())
+                .bool("selected", r.selected())
+                .string("note", text(r.note()))
+                .endObject();
     }
 
-    public ObjectNode dailyStats(DailyStats s) {
-        ObjectNode n = Json.object();
-        n.put("symbol", s.symbol().value());
-        Json.date(n, "session", s.session());
-        Json.money(n, "atr14", s.atr14());
-        Json.money(n, "avgVolume14", s.avgVolume14());
-        Json.price(n, "prevClose", s.prevClose());
-        return n;
+    public void dailyStats(JsonOut n, DailyStats s) {
+        n.startObject()
+                .string("symbol", s.symbol().value())
+                .date("session", s.session())
+                .money("atr14", s.atr14())
+                .money("avgVolume14", s.avgVolume14())
+                .price("prevClose", s.prevClose())
+                .endObject();
     }
 
-    public ObjectNode equityPoint(EquityPoint p) {
-        ObjectNode n = Json.object();
-        Json.date(n, "session", p.session());
-        Json.money(n, "equity", p.equity());
-        Json.money(n, "pnl", p.pnl());
-        Json.money(n, "cumulativePnl", p.cumulativePnl());
-        Json.money(n, "drawdown", p.drawdown());
-        return n;
+    public void equityPoint(JsonOut n, EquityPoint p) {
+        n.startObject()
+                .date("session", p.session())
+                .money("equity", p.equity())
+                .money("pnl", p.pnl())
+                .money("cumulativePnl", p.cumulativePnl())
+                .money("drawdown", p.drawdown())
+                .endObject();
     }
 
-    public ObjectNode report(PerformanceReport r) {
-        ObjectNode n = Json.object();
-        Json.money(n, "startEquity", r.startEquity());
-        Json.money(n, "endEquity", r.endEquity());
-        Json.money(n, "totalPnl", r.endEquity().subtract(r.startEquity()));
-        Json.stat(n, "totalReturn", r.totalReturn());
-        n.put("trades", r.trades());
-        n.put("wins", r.wins());
-        n.put("losses", r.losses());
-        Json.stat(n, "winRate", r.winRate());
-        Json.stat(n, "sharpe", r.sharpe());
-        Json.stat(n, "sortino", r.sortino());
-        Json.stat(n, "maxDrawdown", r.maxDrawdown());
-        Json.stat(n, "profitFactor", r.profitFactor());
-        Json.money(n, "avgWin", r.avgWin());
-        Json.money(n, "avgLoss", r.avgLoss());
-        n.put("sessions", r.sessions());
-        return n;
+    public void report(JsonOut n, PerformanceReport r) {
+        n.startObject()
+                .money("startEquity", r.startEquity())
+                .money("endEquity", r.endEquity())
+                .money("totalPnl", r.endEquity().subtract(r.startEquity()))
+                .stat("totalReturn", r.totalReturn())
+                .number("trades", r.trades())
+                .number("wins", r.wins())
+                .number("losses", r.losses())
+                .stat("winRate", r.winRate())
+                .stat("sharpe", r.sharpe())
+                .stat("sortino", r.sortino())
+                .stat("maxDrawdown", r.maxDrawdown())
+                .stat("profitFactor", r.profitFactor())
+                .money("avgWin", r.avgWin())
+                .money("avgLoss", r.avgLoss())
+                .number("sessions", r.sessions())
+                .endObject();
     }
 
     /** A page of rows with its paging facts. */
-    public <T> ObjectNode page(Page<T> page, java.util.function.Function<T, ObjectNode> row) {
-        ObjectNode n = Json.object();
-        ArrayNode items = n.putArray("items");
-        page.items().forEach(t -> items.add(row.apply(t)));
-        n.put("offset", page.request().offset());
-        n.put("limit", page.request().limit());
-        n.put("total", page.total());
-        n.put("hasNext", page.hasNext());
-        return n;
+    public <T> void page(JsonOut n, Page<T> page, BiConsumer<JsonOut, T> row) {
+        n.startObject().startArray("items");
+        page.items().forEach(t -> row.accept(n, t));
+        n.endArray()
+                .number("offset", page.request().offset())
+                .number("limit", page.request().limit())
+                .number("total", page.total())
+                .bool("hasNext", page.hasNext())
+                .endObject();
     }
 
     static BigDecimal dayPnl(Account a) {
         return a.equity().subtract(a.lastEquity());
-    }
-
-    private static void millis(ObjectNode n, String field, OptionalLong value) {
-        if (value.isPresent()) {
-            n.put(field, value.getAsLong());
-        } else {
-            n.putNull(field);
-        }
     }
 }

@@ -209,14 +209,29 @@
 
   /* ---- charts (uPlot from the jar) ---- */
   var charts = {};
-  function chart(node, label, xs, ys) {
+  /* The x range of a time chart. With fewer than two points uPlot's own guess is useless: for one point it asks
+     for [x, x + 86400 / ms] — a thousand days with seconds — so the axis ran from the point to years later. One
+     point is centred in a window of 2 × pad seconds; no point shows that window around now. */
+  function timeRange(pad) {
+    return function (u, min, max) {
+      var xs = u.data && u.data[0] ? u.data[0] : [];
+      if (xs.length === 0) { var now = Math.floor(Date.now() / 1000); return [now - pad, now + pad]; }
+      if (xs.length === 1 || min === max) { var x = xs.length === 1 ? xs[0] : min; return [x - pad, x + pad]; }
+      return [min, max];
+    };
+  }
+  function chart(node, label, xs, ys, pad) {
     var placeholder = node.querySelector('p');
     if (placeholder) { placeholder.remove(); }
     if (!window.uPlot) { node.appendChild(el('p', 'muted', 'Charts are unavailable.')); return null; }
     var opts = { width: Math.max(280, node.clientWidth), height: 240, legend: { show: true },
-      scales: { x: { time: true, range: function (u, min, max) {
-        return min === max ? [min - 1800, max + 1800] : [min, max]; } } }, series: [{}, { label: label, stroke: '#2a6df4', width: 2,
-        fill: 'rgba(42,109,244,0.08)' }] };
+      /* New York time, as everywhere else on the pages (not the browser's zone) */
+      tzDate: function (ts) { return window.uPlot.tzDate(new Date(ts * 1e3), 'America/New_York'); },
+      scales: { x: { time: true, range: timeRange(pad) } },
+      hooks: { setScale: [function (u, key) {
+        /* the window shown, in epoch seconds, for tests and the curious */
+        if (key === 'x') { node.setAttribute('data-x-range', u.scales.x.min + ',' + u.scales.x.max); } }] },
+      series: [{}, { label: label, stroke: '#2a6df4', width: 2, fill: 'rgba(42,109,244,0.08)' }] };
     var u = new window.uPlot(opts, [xs, ys], node);
     window.addEventListener('resize', function () { u.setSize({ width: Math.max(280, node.clientWidth), height: 240 }); });
     return u;
@@ -229,11 +244,11 @@
           var xs = [], ys = [];
           if (node.id === 'pnl-chart') {
             j.points.forEach(function (p) { xs.push(Date.parse(p.at) / 1000); ys.push(Number(p.dayPnl)); });
-            charts.pnl = { u: chart(node, 'Day P&L ($)', xs, ys), xs: xs, ys: ys };
+            charts.pnl = { u: chart(node, 'Day P&L ($)', xs, ys, 1800), xs: xs, ys: ys, node: node };
           } else {
             j.points.forEach(function (p) { xs.push(Date.parse(p.session + 'T16:00:00Z') / 1000);
               ys.push(Number(p.cumulativePnl)); });
-            charts.equity = { u: chart(node, 'Cumulative P&L ($)', xs, ys), xs: xs, ys: ys };
+            charts.equity = { u: chart(node, 'Cumulative P&L ($)', xs, ys, 86400), xs: xs, ys: ys };
           }
           node.setAttribute('data-points', String(xs.length));
         })
@@ -247,6 +262,7 @@
     if (c.xs.length && x <= c.xs[c.xs.length - 1]) { return; }
     c.xs.push(x); c.ys.push(Number(p.dayPnl));
     c.u.setData([c.xs, c.ys]);
+    c.node.setAttribute('data-points', String(c.xs.length));
   }
 
   /* ---- the live stream ---- */
