@@ -1,6 +1,7 @@
 package dev.orb.core.strategy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +52,77 @@ public final class UniverseFilter {
         return prevClose(stats).compareTo(config.universeMinPrice()) >= 0
                 && stats.avgVolume14().compareTo(config.universeMinAvgVolume()) >= 0
                 && stats.atr14().compareTo(config.universeMinAtr()) >= 0;
+    }
+
+    /** The filter's bounds prepared once for many symbols (the scan): same decisions and texts as above. */
+    static Bounds bounds(OrbConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new Bounds(config);
+    }
+
+    /** See {@link #bounds}. Immutable. */
+    static final class Bounds {
+        /** {@code prevClose ≥ minPrice ⟺ prevClose.nanos() ≥ minPriceNanos} (never when {@code priceUnreachable}). */
+        private final long minPriceNanos;
+        private final boolean priceUnreachable;
+        private final BigDecimal minAvgVolume;
+        private final BigDecimal minAtr;
+        private final String minPriceText;
+        private final String minAvgVolumeText;
+        private final String minAtrText;
+
+        private Bounds(OrbConfig config) {
+            BigDecimal nanos = config.universeMinPrice().movePointRight(Price.SCALE).setScale(0, RoundingMode.CEILING);
+            priceUnreachable = nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0;
+            minPriceNanos = priceUnreachable ? Long.MAX_VALUE : nanos.longValue();
+            minAvgVolume = config.universeMinAvgVolume();
+            minAtr = config.universeMinAtr();
+            minPriceText = config.universeMinPrice().toPlainString();
+            minAvgVolumeText = minAvgVolume.toPlainString();
+            minAtrText = minAtr.toPlainString();
+        }
+
+        private boolean priceOk(DailyStats stats) {
+            return !priceUnreachable && stats.prevClose().nanos() >= minPriceNanos;
+        }
+
+        /** {@link UniverseFilter#isEligible}. */
+        boolean isEligible(DailyStats stats) {
+            return priceOk(stats) && stats.avgVolume14().compareTo(minAvgVolume) >= 0
+                    && stats.atr14().compareTo(minAtr) >= 0;
+        }
+
+        /**
+         * {@code prefix + UniverseFilter.rejection(stats, config).orElseThrow()} of a symbol that is not eligible.
+         *
+         * @param scratch a builder to reuse (cleared here)
+         */
+        String rejection(StringBuilder scratch, String prefix, DailyStats stats) {
+            StringBuilder reason = scratch;
+            reason.setLength(0);
+            reason.append(prefix);
+            int start = reason.length();
+            if (!priceOk(stats)) {
+                reason.append("prevClose ");
+                DecimalText.appendPrice(reason, stats.prevClose().nanos());
+                reason.append(" < ").append(minPriceText);
+            }
+            if (stats.avgVolume14().compareTo(minAvgVolume) < 0) {
+                separate(reason, start).append("avgVolume14 ");
+                DecimalText.appendStripped(reason, stats.avgVolume14());
+                reason.append(" < ").append(minAvgVolumeText);
+            }
+            if (stats.atr14().compareTo(minAtr) < 0) {
+                separate(reason, start).append("atr14 ");
+                DecimalText.appendStripped(reason, stats.atr14());
+                reason.append(" < ").append(minAtrText);
+            }
+            return reason.toString();
+        }
+
+        private static StringBuilder separate(StringBuilder reason, int start) {
+            return reason.length() > start ? reason.append("; ") : reason;
+        }
     }
 
     /** The previous close as a decimal without {@link Price#toBigDecimal()}'s normalisation (cheaper, same value). */
