@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,35 +67,41 @@ public final class Scanner {
         RankedCandidates passing = new RankedCandidates(records.length / 2, new StopOffset(config.stopAtrFraction()));
         List<Symbol> missingOpeningBar = new ArrayList<>();
         int count = 0;
-        for (Map.Entry<Symbol, DailyStats> entry : input.universe().entrySet()) {
-            Symbol symbol = entry.getKey();
-            DailyStats stats = entry.getValue();
-            checkStats(symbol, stats, session);
-            List<Bar> bars = barsBySymbol.get(symbol);
-            OpeningRange range = OpeningRanges.rangeOrNull(symbol, date, minutes, windowStart, windowEnd,
-                    bars == null ? List.of() : bars, window);
-            if (range == null) {
-                missingOpeningBar.add(symbol);
-                continue;
-            }
-            int slot = count++;
-            if (!filter.isEligible(stats)) {
-                records[slot] = note(range, Double.NaN, filter.rejection(text, "not eligible: ", stats));
-                continue;
-            }
-            boolean hasRvol = openingRangeMethod
-                    ? rvol.computeOpeningRange(range.volume(), history(histories, symbol, noHistory))
-                    : rvol.computeDailyApprox(range.volume(), minutes, stats.avgVolume14());
-            // range.direction() without the Optional
-            int direction = range.close().compareTo(range.open());
-            if (direction == 0) {
-                records[slot] = note(range, hasRvol ? rvol.toDouble() : Double.NaN, "doji");
-            } else if (!hasRvol) {
-                records[slot] = note(range, Double.NaN, "no volume history");
-            } else if (!rvol.isAtLeastMinimum()) {
-                records[slot] = note(range, rvol.toDouble(), belowMinimum);
-            } else {
-                passing.add(slot, range, stats, direction > 0 ? Direction.LONG : Direction.SHORT, rvol);
+        ScanBatch batch = new ScanBatch();
+        Iterator<Map.Entry<Symbol, DailyStats>> universe = input.universe().entrySet().iterator();
+        for (batch.fill(universe, barsBySymbol, histories, openingRangeMethod); batch.size > 0;
+             batch.fill(universe, barsBySymbol, histories, openingRangeMethod)) {
+            for (int b = 0; b < batch.size; b++) {
+                Symbol symbol = batch.symbols[b];
+                DailyStats stats = batch.stats[b];
+                checkStats(symbol, stats, session);
+                List<Bar> bars = batch.lookedUp[b] ? batch.bars[b] : barsBySymbol.get(symbol);
+                OpeningRange range = OpeningRanges.rangeOrNull(symbol, date, minutes, windowStart, windowEnd,
+                        bars == null ? List.of() : bars, window);
+                if (range == null) {
+                    missingOpeningBar.add(symbol);
+                    continue;
+                }
+                int slot = count++;
+                if (!filter.isEligible(stats)) {
+                    records[slot] = note(range, Double.NaN, filter.rejection(text, "not eligible: ", stats));
+                    continue;
+                }
+                boolean hasRvol = openingRangeMethod
+                        ? rvol.computeOpeningRange(range.volume(), history(batch.lookedUp[b] ? batch.histories[b]
+                                : histories.get(symbol), symbol, noHistory))
+                        : rvol.computeDailyApprox(range.volume(), minutes, stats.avgVolume14());
+                // range.direction() without the Optional
+                int direction = range.close().compareTo(range.open());
+                if (direction == 0) {
+                    records[slot] = note(range, hasRvol ? rvol.toDouble() : Double.NaN, "doji");
+                } else if (!hasRvol) {
+                    records[slot] = note(range, Double.NaN, "no volume history");
+                } else if (!rvol.isAtLeastMinimum()) {
+                    records[slot] = note(range, rvol.toDouble(), belowMinimum);
+                } else {
+                    passing.add(slot, range, stats, direction > 0 ? Direction.LONG : Direction.SHORT, rvol);
+                }
             }
         }
 
@@ -130,8 +137,7 @@ public final class Scanner {
                 missingOpeningBar);
     }
 
-    private static long[] history(Map<Symbol, long[]> histories, Symbol symbol, long[] noHistory) {
-        long[] volumes = histories.get(symbol);
+    private static long[] history(long[] volumes, Symbol symbol, long[] noHistory) {
         if (volumes == null) {
             return noHistory;
         }
