@@ -46,6 +46,11 @@ final class DecimalText {
         }
         int scale = value.scale();
         long u = Decimals.unscaledLong(value);
+        if (u == Decimals.TOO_LONG && scale > 0) {
+            // stripTrailingZeros divides a BigInteger by ten per zero; strip the digits instead
+            appendStripped(b, value.unscaledValue().toString(), scale);
+            return;
+        }
         if (u == Decimals.TOO_LONG || scale < -18 || scale > 18) {
             b.append(value.stripTrailingZeros().toPlainString());
             return;
@@ -69,6 +74,30 @@ final class DecimalText {
         long power = TickMath.POWERS_OF_TEN[scale];
         b.append(u / power).append('.');
         appendPadded(b, u % power, scale);
+    }
+
+    /** Appends the stripped plain text of {@code digits × 10^-scale} ({@code digits} an integer's text, scale &gt; 0). */
+    private static void appendStripped(StringBuilder b, String digits, int scale) {
+        int start = digits.startsWith("-") ? 1 : 0;
+        int end = digits.length();
+        while (scale > 0 && digits.charAt(end - 1) == '0') {
+            end--;
+            scale--;
+        }
+        b.append(digits, 0, start);
+        int whole = end - start - scale;
+        if (whole > 0) {
+            b.append(digits, start, start + whole);
+        } else {
+            b.append('0');
+        }
+        if (scale > 0) {
+            b.append('.');
+            for (int i = whole; i < 0; i++) {
+                b.append('0');
+            }
+            b.append(digits, Math.max(start, start + whole), end);
+        }
     }
 
     /** Appends {@code value} (≥ 0) with leading zeros to {@code digits} digits. */

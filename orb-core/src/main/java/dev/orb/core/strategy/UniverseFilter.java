@@ -60,7 +60,11 @@ public final class UniverseFilter {
         return new Bounds(config);
     }
 
-    /** See {@link #bounds}. Immutable. */
+    /**
+     * See {@link #bounds}. Keeps the last decimal bounds rescaled to the scale of the statistics compared with them
+     * ({@link BigDecimal#compareTo} of different scales multiplies, with a {@code BigInteger} for an ATR at 20
+     * decimals); not thread-safe, one per scan.
+     */
     static final class Bounds {
         /** {@code prevClose ≥ minPrice ⟺ prevClose.nanos() ≥ minPriceNanos} (never when {@code priceUnreachable}). */
         private final long minPriceNanos;
@@ -70,6 +74,8 @@ public final class UniverseFilter {
         private final String minPriceText;
         private final String minAvgVolumeText;
         private final String minAtrText;
+        private final Rescaled avgVolumeBound;
+        private final Rescaled atrBound;
 
         private Bounds(OrbConfig config) {
             BigDecimal nanos = config.universeMinPrice().movePointRight(Price.SCALE).setScale(0, RoundingMode.CEILING);
@@ -80,6 +86,8 @@ public final class UniverseFilter {
             minPriceText = config.universeMinPrice().toPlainString();
             minAvgVolumeText = minAvgVolume.toPlainString();
             minAtrText = minAtr.toPlainString();
+            avgVolumeBound = new Rescaled(minAvgVolume);
+            atrBound = new Rescaled(minAtr);
         }
 
         private boolean priceOk(DailyStats stats) {
@@ -88,8 +96,7 @@ public final class UniverseFilter {
 
         /** {@link UniverseFilter#isEligible}. */
         boolean isEligible(DailyStats stats) {
-            return priceOk(stats) && stats.avgVolume14().compareTo(minAvgVolume) >= 0
-                    && stats.atr14().compareTo(minAtr) >= 0;
+            return priceOk(stats) && avgVolumeBound.isAtMost(stats.avgVolume14()) && atrBound.isAtMost(stats.atr14());
         }
 
         /**
@@ -118,6 +125,28 @@ public final class UniverseFilter {
                 reason.append(" < ").append(minAtrText);
             }
             return reason.toString();
+        }
+
+        /** A bound and, for the scale last asked about, the same value at that scale (when exact). */
+        private static final class Rescaled {
+            private final BigDecimal bound;
+            private int scale;
+            private BigDecimal atScale;
+
+            Rescaled(BigDecimal bound) {
+                this.bound = bound;
+                scale = bound.scale();
+                atScale = bound;
+            }
+
+            /** {@code value.compareTo(bound) >= 0}. */
+            boolean isAtMost(BigDecimal value) {
+                if (value.scale() != scale) {
+                    scale = value.scale();
+                    atScale = scale >= bound.scale() ? bound.setScale(scale, RoundingMode.UNNECESSARY) : bound;
+                }
+                return value.compareTo(atScale) >= 0;
+            }
         }
 
         private static StringBuilder separate(StringBuilder reason, int start) {
