@@ -43,6 +43,7 @@ public final class CpuFigures {
         scanComputed.stats = "daily-statistics";
         scanComputed.setUp();
         measure("scan, statistics at DailyStatistics' scales", 400, 300, () -> scanComputed.scan());
+        measure("reading the scan's input only (lower bound)", 400, 300, () -> scan.readInputOnly());
         AtrBenchmark atr = new AtrBenchmark();
         atr.symbols = 10_000;
         atr.setUp();

@@ -106,4 +106,25 @@ public class ScanBenchmark {
     public Scanner.Result scan() {
         return Scanner.scan(input, equity, config);
     }
+
+    /**
+     * Reads every input object a scan reads (map entries, statistics, bars with their instants and prices, the
+     * volume histories) and nothing else: a lower bound of the scan with this input representation, for
+     * {@link CpuFigures}. Not a JMH benchmark.
+     */
+    public long readInputOnly() {
+        long sum = 0;
+        for (Map.Entry<Symbol, DailyStats> e : input.universe().entrySet()) {
+            DailyStats s = e.getValue();
+            sum += s.prevClose().nanos() + s.atr14().scale() + s.avgVolume14().scale() + s.session().getDayOfMonth();
+            for (Bar bar : input.bars().get(e.getKey())) {
+                sum += bar.start().getEpochSecond() + bar.timeframe().minutes() + bar.open().nanos()
+                        + bar.high().nanos() + bar.low().nanos() + bar.close().nanos() + bar.volume();
+            }
+            for (long v : input.orVolumeHistory().get(e.getKey())) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.orb.core.strategy;
 
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,13 @@ final class ScanBatch {
     }
 
     private static long touch(DailyStats stats, List<Bar> bars, long[] history) {
-        long sum = stats.prevClose().nanos() + stats.session().getDayOfMonth() + stats.atr14().scale()
+        BigDecimal atr = stats.atr14();
+        long sum = stats.prevClose().nanos() + stats.session().getDayOfMonth() + atr.scale()
                 + stats.avgVolume14().scale();
+        if (atr.precision() > 18) {
+            // an ATR at DailyStatistics' 20 decimals keeps its digits in a BigInteger: two more objects
+            sum += atr.unscaledValue().testBit(0) ? 1 : 0;
+        }
         if (bars instanceof RandomAccess) {
             for (int i = 0, n = bars.size(); i < n; i++) {
                 Bar bar = bars.get(i);

@@ -122,11 +122,26 @@ final class StopOffset {
     /** Divides the scratch value by 10^k (1 ≤ k ≤ 18) in place; returns the remainder. */
     private long divideByPowerOfTen(int k) {
         if (k <= 9) {
-            return divideSmall(POWERS_OF_TEN[k]);
+            return divideByPowerOfTenUpTo9(k);
         }
-        long low = divideSmall(POWERS_OF_TEN[9]);
-        long high = divideSmall(POWERS_OF_TEN[k - 9]);
+        long low = divideSmall(1_000_000_000L);
+        long high = divideByPowerOfTenUpTo9(k - 9);
         return high * POWERS_OF_TEN[9] + low;
+    }
+
+    /** Constant divisors, which the JIT turns into multiplications once {@link #divideSmall} is inlined. */
+    private long divideByPowerOfTenUpTo9(int k) {
+        return switch (k) {
+            case 1 -> divideSmall(10L);
+            case 2 -> divideSmall(100L);
+            case 3 -> divideSmall(1_000L);
+            case 4 -> divideSmall(10_000L);
+            case 5 -> divideSmall(100_000L);
+            case 6 -> divideSmall(1_000_000L);
+            case 7 -> divideSmall(10_000_000L);
+            case 8 -> divideSmall(100_000_000L);
+            default -> divideSmall(1_000_000_000L);
+        };
     }
 
     /** Divides the scratch value by {@code d} (0 &lt; d ≤ 10^9 &lt; 2^31) in place, 32 bits at a time. */
