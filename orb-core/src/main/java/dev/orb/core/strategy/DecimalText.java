@@ -76,7 +76,9 @@ final class DecimalText {
         appendPadded(b, u % power, scale);
     }
 
-    /** Appends the stripped plain text of {@code digits × 10^-scale} ({@code digits} an integer's text, scale &gt; 0). */
+    /**
+     * Appends the stripped plain text of {@code digits × 10^-scale} ({@code digits}: an integer's text; scale &gt; 0).
+     */
     private static void appendStripped(StringBuilder b, String digits, int scale) {
         int start = digits.startsWith("-") ? 1 : 0;
         int end = digits.length();

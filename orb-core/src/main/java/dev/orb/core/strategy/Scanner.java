@@ -38,10 +38,10 @@ import dev.orb.domain.TradingSession;
  * ranks in long arithmetic ({@link ScanRvol}, {@link RankedCandidates}: exact cross-multiplication, a primitive
  * sort with exact tie-breaking), computes entry and stop in nano-dollars while a candidate's data is still in
  * the cache ({@link StopOffset}: the ATR offset in 128-bit integers), and allocates per symbol only its opening
- * range and record (plus the note of an ineligible symbol). {@link java.math.BigInteger}s, {@link java.util.Optional}s and
- * decimal arithmetic remain for values that do not fit in a long and for the top N's plans. Every fast path
- * gives exactly what the decimal rules give; {@code ScannerEquivalenceProperties} checks the whole scan against
- * a plain reference implementation. docs/performance.md has the figures.
+ * range and record (plus the note of an ineligible symbol). {@link java.math.BigInteger}s,
+ * {@link java.util.Optional}s and decimal arithmetic remain for values that do not fit in a long and for the top
+ * N's plans. Every fast path gives exactly what the decimal rules give; {@code ScannerEquivalenceProperties}
+ * checks the whole scan against a plain reference implementation. docs/performance.md has the figures.
  */
 public final class Scanner {
     private Scanner() {
@@ -75,6 +75,7 @@ public final class Scanner {
         Map<Symbol, long[]> histories = input.orVolumeHistory();
 
         OpeningRangeRecord[] records = new OpeningRangeRecord[input.universe().size()];
+        // about half of a universe has RVOL ≥ 1: a guess of the capacity, the columns grow if needed
         RankedCandidates passing = new RankedCandidates(records.length / 2, new StopOffset(config.stopAtrFraction()));
         List<Symbol> missingOpeningBar = new ArrayList<>();
         int count = 0;

@@ -202,7 +202,8 @@ class ScannerEquivalenceProperties {
                 case 1 -> BigDecimal.valueOf(r.nextLong() >>> 1);                       // huge
                 case 2 -> BigDecimal.valueOf(r.nextInt(50_000_000), 0);
                 case 3 -> BigDecimal.valueOf(r.nextLong() >>> 1, 4).setScale(8);        // 19+ digits
-                default -> BigDecimal.valueOf(500_000L * 10_000 + r.nextInt(2_000_000_000), DailyStatistics.VOLUME_SCALE);
+                default -> BigDecimal.valueOf(500_000L * 10_000 + r.nextInt(2_000_000_000),
+                        DailyStatistics.VOLUME_SCALE);
             };
         }
 
