@@ -33,10 +33,17 @@ public final class CpuFigures {
 
     public static void main(String[] args) {
         Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        // a scan takes a few milliseconds: many passes, so that the JIT has finished compiling it before measuring
         ScanBenchmark scan = new ScanBenchmark();
         scan.symbols = 10_000;
         scan.setUp();
-        measure("scan of 10,000 symbols (Scanner.scan)", 20, 30, () -> scan.scan());
+        measure("scan of 10,000 symbols (Scanner.scan)", 400, 300, () -> scan.scan());
+        ScanBenchmark scanComputed = new ScanBenchmark();
+        scanComputed.symbols = 10_000;
+        scanComputed.stats = "daily-statistics";
+        scanComputed.setUp();
+        measure("scan, statistics at DailyStatistics' scales", 400, 300, () -> scanComputed.scan());
+        measure("reading the scan's input only (lower bound)", 400, 300, () -> scan.readInputOnly());
         AtrBenchmark atr = new AtrBenchmark();
         atr.symbols = 10_000;
         atr.setUp();

@@ -28,7 +28,7 @@ public record Bar(Symbol symbol, Instant start, Timeframe timeframe, Price open,
         Require.nonNull(high, "Bar.high");
         Require.nonNull(low, "Bar.low");
         Require.nonNull(close, "Bar.close");
-        Ohlc.check("Bar", symbol + " " + start, open, high, low, close, volume);
+        Ohlc.check("Bar", symbol, start, open, high, low, close, volume);
     }
 
     /** The instant just after the bar's window. */

@@ -21,6 +21,6 @@ public record DailyBar(Symbol symbol, LocalDate date, Price open, Price high, Pr
         Require.nonNull(high, "DailyBar.high");
         Require.nonNull(low, "DailyBar.low");
         Require.nonNull(close, "DailyBar.close");
-        Ohlc.check("DailyBar", symbol + " " + date, open, high, low, close, volume);
+        Ohlc.check("DailyBar", symbol, date, open, high, low, close, volume);
     }
 }

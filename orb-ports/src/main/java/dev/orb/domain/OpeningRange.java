@@ -28,7 +28,7 @@ public record OpeningRange(Symbol symbol, LocalDate session, int minutes, Price 
         Require.nonNull(high, "OpeningRange.high");
         Require.nonNull(low, "OpeningRange.low");
         Require.nonNull(close, "OpeningRange.close");
-        Ohlc.check("OpeningRange", symbol + " " + session, open, high, low, close, volume);
+        Ohlc.check("OpeningRange", symbol, session, open, high, low, close, volume);
     }
 
     /** LONG when close &gt; open, SHORT when close &lt; open, empty for a doji (no trade). */

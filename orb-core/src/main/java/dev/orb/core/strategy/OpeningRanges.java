@@ -1,9 +1,12 @@
 package dev.orb.core.strategy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 import dev.orb.domain.Bar;
 import dev.orb.domain.InvalidValueException;
@@ -59,80 +62,121 @@ public final class OpeningRanges {
             return 0;
         }
         Instant start = session.openInstant();
-        Window w = scan(bars.get(0).symbol(), start, start.plusSeconds(60L * minutes), bars);
+        Window w = scan(bars.get(0).symbol(), start, start.plusSeconds(60L * minutes), bars, new Window());
         return w.volume;
     }
 
     /** {@link #of} with the window's instants computed once by the caller. */
     static Optional<OpeningRange> of(Symbol symbol, TradingSession session, int minutes, Instant start, Instant end,
                                      List<Bar> bars) {
-        Window w = scan(symbol, start, end, bars);
-        if (w.first == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new OpeningRange(symbol, session.date(), minutes, w.first.open(),
-                w.high, w.low, w.last.close(), w.volume));
+        return Optional.ofNullable(rangeOrNull(symbol, session.date(), minutes, start, end, bars, new Window()));
     }
 
-    private static Window scan(Symbol symbol, Instant start, Instant end, List<Bar> bars) {
-        Window w = new Window();
+    /**
+     * {@link #of} for the scan: the window's instants computed once, {@code window} reused from symbol to symbol,
+     * and null instead of an empty {@link Optional}.
+     */
+    static OpeningRange rangeOrNull(Symbol symbol, LocalDate session, int minutes, Instant start, Instant end,
+                                    List<Bar> bars, Window window) {
+        Window w = scan(symbol, start, end, bars, window);
+        if (w.first == null) {
+            return null;
+        }
+        return new OpeningRange(symbol, session, minutes, w.first.open(), w.high, w.low, w.last.close(), w.volume);
+    }
+
+    /**
+     * One pass over the bars. The running values are locals (a field store per bar costs a GC barrier), and the
+     * error messages are built in separate methods, so that the loop stays small enough for the JIT.
+     */
+    private static Window scan(Symbol symbol, Instant start, Instant end, List<Bar> bars, Window w) {
+        List<Bar> list = bars instanceof RandomAccess ? bars : new ArrayList<>(bars);
         long startSecond = start.getEpochSecond();
         long endSecond = end.getEpochSecond();
         int endNano = end.getNano();
+        Bar first = null;
+        Bar last = null;
+        Instant lastStart = null;
+        // keep the bars' own Price objects: constructing a Price is not free
+        Price high = null;
+        Price low = null;
+        long volume = 0;
         // Bits of whole-minute offsets already seen; a bar that does not fit forces the quadratic fallback check.
         long seenMinutes = 0;
         boolean needsFullDuplicateCheck = false;
         int inWindow = 0;
-        for (Bar bar : bars) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Bar bar = list.get(i);
             Objects.requireNonNull(bar, "bars contains null");
             if (bar.symbol() != symbol && !bar.symbol().equals(symbol)) {
-                throw new InvalidValueException("OpeningRanges: bar of " + bar.symbol() + " at " + bar.start()
-                        + " among the bars of " + symbol);
+                throw otherSymbol(symbol, bar);
             }
             Instant barStart = bar.start();
             if (barStart.compareTo(start) < 0 || barStart.compareTo(end) >= 0) {
                 continue;
             }
             // bar.end() would allocate; compare epoch seconds (and nanos) directly
-            long barEndSecond = barStart.getEpochSecond() + 60L * bar.timeframe().minutes();
-            if (barEndSecond > endSecond || barEndSecond == endSecond && barStart.getNano() > endNano) {
-                throw new InvalidValueException("OpeningRanges: bar of " + symbol + " at " + barStart + " ("
-                        + bar.timeframe() + ") extends past the end of the opening range " + end);
+            long second = barStart.getEpochSecond();
+            int nano = barStart.getNano();
+            long barEndSecond = second + 60L * bar.timeframe().minutes();
+            if (barEndSecond > endSecond || barEndSecond == endSecond && nano > endNano) {
+                throw pastEnd(symbol, bar, end);
             }
             inWindow++;
-            long offset = barStart.getEpochSecond() - startSecond;
-            if (barStart.getNano() == 0 && offset % 60 == 0 && offset / 60 < Long.SIZE) {
+            long offset = second - startSecond;
+            if (nano == 0 && offset % 60 == 0 && offset / 60 < Long.SIZE) {
                 long bit = 1L << (offset / 60);
                 if ((seenMinutes & bit) != 0) {
                     throw duplicate(symbol, barStart);
                 }
                 seenMinutes |= bit;
+                if (offset == 0) {
+                    first = bar;
+                }
             } else {
                 needsFullDuplicateCheck = true;
             }
-            if (offset == 0 && barStart.getNano() == 0) {
-                w.first = bar;
+            if (last == null || barStart.isAfter(lastStart)) {
+                last = bar;
+                lastStart = barStart;
             }
-            if (w.last == null || barStart.isAfter(w.last.start())) {
-                w.last = bar;
+            Price barHigh = bar.high();
+            if (high == null || barHigh.isAbove(high)) {
+                high = barHigh;
             }
-            // keep the bars' own Price objects: constructing a Price is not free
-            if (w.high == null || bar.high().isAbove(w.high)) {
-                w.high = bar.high();
-            }
-            if (w.low == null || bar.low().isBelow(w.low)) {
-                w.low = bar.low();
+            Price barLow = bar.low();
+            if (low == null || barLow.isBelow(low)) {
+                low = barLow;
             }
             try {
-                w.volume = Math.addExact(w.volume, bar.volume());
+                volume = Math.addExact(volume, bar.volume());
             } catch (ArithmeticException e) {
-                throw new InvalidValueException("OpeningRanges: volume of " + symbol + " overflows at " + barStart, e);
+                throw overflow(symbol, barStart, e);
             }
         }
         if (needsFullDuplicateCheck && inWindow > 1) {
-            checkDuplicates(symbol, start, end, bars);
+            checkDuplicates(symbol, start, end, list);
         }
+        w.first = first;
+        w.last = last;
+        w.high = high;
+        w.low = low;
+        w.volume = volume;
         return w;
+    }
+
+    private static InvalidValueException otherSymbol(Symbol symbol, Bar bar) {
+        return new InvalidValueException("OpeningRanges: bar of " + bar.symbol() + " at " + bar.start()
+                + " among the bars of " + symbol);
+    }
+
+    private static InvalidValueException pastEnd(Symbol symbol, Bar bar, Instant end) {
+        return new InvalidValueException("OpeningRanges: bar of " + symbol + " at " + bar.start() + " ("
+                + bar.timeframe() + ") extends past the end of the opening range " + end);
+    }
+
+    private static InvalidValueException overflow(Symbol symbol, Instant barStart, ArithmeticException e) {
+        return new InvalidValueException("OpeningRanges: volume of " + symbol + " overflows at " + barStart, e);
     }
 
     private static void checkDuplicates(Symbol symbol, Instant start, Instant end, List<Bar> bars) {
@@ -159,8 +203,8 @@ public final class OpeningRanges {
         }
     }
 
-    /** Accumulator of one pass over the bars. */
-    private static final class Window {
+    /** What one pass over a symbol's bars found; reused from symbol to symbol by the scan. */
+    static final class Window {
         Bar first;
         Bar last;
         Price high;

@@ -22,6 +22,8 @@ import dev.orb.domain.InvalidValueException;
  */
 public record Ratio(BigInteger numerator, BigInteger denominator) implements Comparable<Ratio> {
     private static final MathContext QUOTIENT_DIGITS = new MathContext(40);
+    /** Parts below 2^53 convert to {@code double} exactly, so their quotient is correctly rounded. */
+    static final long EXACT_DOUBLE_LIMIT = 1L << 53;
 
     public Ratio {
         Objects.requireNonNull(numerator, "numerator");
@@ -81,6 +83,14 @@ public record Ratio(BigInteger numerator, BigInteger denominator) implements Com
             return numerator.doubleValue() / denominator.doubleValue();
         }
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), QUOTIENT_DIGITS).doubleValue();
+    }
+
+    /** {@code Ratio.of(numerator, denominator).toDouble()} without the ratio (numerator ≥ 0, denominator &gt; 0). */
+    static double toDouble(long numerator, long denominator) {
+        if (numerator < EXACT_DOUBLE_LIMIT && denominator < EXACT_DOUBLE_LIMIT) {
+            return (double) numerator / (double) denominator;
+        }
+        return of(numerator, denominator).toDouble();
     }
 
     /** {@code numerator/denominator}, e.g. {@code 28/14}. */

@@ -2,12 +2,13 @@ package dev.orb.core.strategy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.config.RvolMethod;
@@ -28,8 +29,19 @@ import dev.orb.domain.TradingSession;
  *
  * <p>A selected candidate that yields no order keeps its slot: slots are never refilled from further down the
  * ranking. The pre-trade checks and the max-positions cut of safety.md are not applied here; they belong to the
- * caller that sends the orders. Stateless and thread-safe; allocates little (no decimal arithmetic per symbol
- * unless it is ranked).
+ * caller that sends the orders. Stateless and thread-safe.
+ *
+ * <h2>Speed</h2>
+ * A scan of 10,000 symbols is bound by memory latency: its input is some 50 objects per symbol spread over the
+ * heap, and its output two objects per symbol. So the scan reads its input in batches ({@link ScanBatch} touches
+ * the next 64 symbols' objects in a tight loop, so that their cache misses overlap), decides RVOL ≥ minimum and
+ * ranks in long arithmetic ({@link ScanRvol}, {@link RankedCandidates}: exact cross-multiplication, a primitive
+ * sort with exact tie-breaking), computes entry and stop in nano-dollars while a candidate's data is still in
+ * the cache ({@link StopOffset}: the ATR offset in 128-bit integers), and allocates per symbol only its opening
+ * range and record (plus the note of an ineligible symbol). {@link java.math.BigInteger}s,
+ * {@link java.util.Optional}s and decimal arithmetic remain for values that do not fit in a long and for the top
+ * N's plans. Every fast path gives exactly what the decimal rules give; {@code ScannerEquivalenceProperties}
+ * checks the whole scan against a plain reference implementation. docs/performance.md has the figures.
  */
 public final class Scanner {
     private Scanner() {
@@ -48,72 +60,96 @@ public final class Scanner {
         Objects.requireNonNull(startEquity, "startEquity");
         Objects.requireNonNull(config, "config");
         TradingSession session = input.session();
+        LocalDate date = session.date();
         int minutes = config.openingRangeMinutes();
         Instant windowStart = session.openInstant();
         Instant windowEnd = windowStart.plusSeconds(60L * minutes);
-        Ratio minRvol = Ratio.ofDecimal(config.scanMinRvol());
         String belowMinimum = "rvol below " + config.scanMinRvol().toPlainString();
         boolean openingRangeMethod = config.rvolMethod() == RvolMethod.OPENING_RANGE;
         long[] noHistory = new long[config.rvolLookback()];
+        UniverseFilter.Bounds filter = UniverseFilter.bounds(config);
+        ScanRvol rvol = new ScanRvol(Ratio.ofDecimal(config.scanMinRvol()));
+        OpeningRanges.Window window = new OpeningRanges.Window();
+        StringBuilder text = new StringBuilder(100);
+        Map<Symbol, List<Bar>> barsBySymbol = input.bars();
+        Map<Symbol, long[]> histories = input.orVolumeHistory();
 
         OpeningRangeRecord[] records = new OpeningRangeRecord[input.universe().size()];
-        List<Slot> passing = new ArrayList<>();
+        // about half of a universe has RVOL ≥ 1: a guess of the capacity, the columns grow if needed
+        RankedCandidates passing = new RankedCandidates(records.length / 2, new StopOffset(config.stopAtrFraction()));
         List<Symbol> missingOpeningBar = new ArrayList<>();
         int count = 0;
-        for (Map.Entry<Symbol, DailyStats> entry : input.universe().entrySet()) {
-            Symbol symbol = entry.getKey();
-            DailyStats stats = entry.getValue();
-            checkStats(symbol, stats, session);
-            List<Bar> bars = input.bars().get(symbol);
-            Optional<OpeningRange> maybeRange = OpeningRanges.of(symbol, session, minutes, windowStart, windowEnd,
-                    bars == null ? List.of() : bars);
-            if (maybeRange.isEmpty()) {
-                missingOpeningBar.add(symbol);
-                continue;
-            }
-            OpeningRange range = maybeRange.get();
-            int slot = count++;
-            if (!UniverseFilter.isEligible(stats, config)) {
-                records[slot] = note(range, Double.NaN,
-                        "not eligible: " + UniverseFilter.rejection(stats, config).orElseThrow());
-                continue;
-            }
-            Optional<Ratio> rvol = openingRangeMethod
-                    ? RelativeVolume.openingRange(range.volume(), history(input, symbol, noHistory))
-                    : RelativeVolume.dailyApprox(range.volume(), minutes, stats.avgVolume14());
-            Optional<Direction> direction = range.direction();
-            if (direction.isEmpty()) {
-                records[slot] = note(range, rvol.map(Ratio::toDouble).orElse(Double.NaN), "doji");
-            } else if (rvol.isEmpty()) {
-                records[slot] = note(range, Double.NaN, "no volume history");
-            } else if (rvol.get().compareTo(minRvol) < 0) {
-                records[slot] = note(range, rvol.get().toDouble(), belowMinimum);
-            } else {
-                passing.add(Slot.of(new Candidate(range, stats, direction.get(), rvol.get()), slot));
+        ScanBatch batch = new ScanBatch();
+        Iterator<Map.Entry<Symbol, DailyStats>> universe = input.universe().entrySet().iterator();
+        for (batch.fill(universe, barsBySymbol, histories, openingRangeMethod); batch.size > 0;
+             batch.fill(universe, barsBySymbol, histories, openingRangeMethod)) {
+            for (int b = 0; b < batch.size; b++) {
+                Symbol symbol = batch.symbols[b];
+                DailyStats stats = batch.stats[b];
+                checkStats(symbol, stats, session);
+                List<Bar> bars = batch.lookedUp[b] ? batch.bars[b] : barsBySymbol.get(symbol);
+                OpeningRange range = OpeningRanges.rangeOrNull(symbol, date, minutes, windowStart, windowEnd,
+                        bars == null ? List.of() : bars, window);
+                if (range == null) {
+                    missingOpeningBar.add(symbol);
+                    continue;
+                }
+                int slot = count++;
+                if (!filter.isEligible(stats)) {
+                    records[slot] = note(range, Double.NaN, filter.rejection(text, "not eligible: ", stats));
+                    continue;
+                }
+                boolean hasRvol = openingRangeMethod
+                        ? rvol.computeOpeningRange(range.volume(), history(batch.lookedUp[b] ? batch.histories[b]
+                                : histories.get(symbol), symbol, noHistory))
+                        : rvol.computeDailyApprox(range.volume(), minutes, stats.avgVolume14());
+                // range.direction() without the Optional
+                int direction = range.close().compareTo(range.open());
+                if (direction == 0) {
+                    records[slot] = note(range, hasRvol ? rvol.toDouble() : Double.NaN, "doji");
+                } else if (!hasRvol) {
+                    records[slot] = note(range, Double.NaN, "no volume history");
+                } else if (!rvol.isAtLeastMinimum()) {
+                    records[slot] = note(range, rvol.toDouble(), belowMinimum);
+                } else {
+                    passing.add(slot, range, stats, direction > 0 ? Direction.LONG : Direction.SHORT, rvol);
+                }
             }
         }
 
-        passing.sort(Slot::rank);
+        int[] order = passing.order();
         int topN = config.scanTopN();
-        List<Candidate> selected = new ArrayList<>(Math.min(topN, passing.size()));
-        List<OrderPlanner.Plan> plans = new ArrayList<>(Math.min(topN, passing.size()));
-        for (int i = 0; i < passing.size(); i++) {
-            Candidate c = passing.get(i).candidate;
-            boolean isSelected = i < topN;
-            Price entryPrice = OrderPlanner.entryPrice(c.range(), c.direction());
-            Price stop = OrderPlanner.protectiveStop(entryPrice, c.direction(), c.stats().atr14(), config).orElse(null);
-            if (isSelected) {
-                selected.add(c);
-                plans.add(OrderPlanner.plan(c, session.date(), startEquity, config));
+        List<Candidate> selected = new ArrayList<>(Math.min(topN, order.length));
+        List<OrderPlanner.Plan> plans = new ArrayList<>(Math.min(topN, order.length));
+        for (int rank = 1; rank <= order.length; rank++) {
+            int i = order[rank - 1];
+            OpeningRange range = passing.range(i);
+            Direction direction = passing.direction(i);
+            DailyStats stats = passing.stats(i);
+            boolean isSelected = rank <= topN;
+            Price entryPrice = passing.entry(i);
+            Price stop;
+            if (entryPrice != null) {
+                long stopNanos = passing.stopNanos(i);
+                stop = stopNanos == 0 ? null : new Price(stopNanos);
+            } else {
+                // the decimal path, which throws the planner's exceptions
+                entryPrice = OrderPlanner.entryPrice(range, direction);
+                stop = OrderPlanner.protectiveStop(entryPrice, direction, stats.atr14(), config).orElse(null);
             }
-            records[passing.get(i).index] = new OpeningRangeRecord(c.range(), c.rvol().toDouble(), i + 1, entryPrice,
-                    stop, isSelected, "");
+            if (isSelected) {
+                Candidate c = new Candidate(range, stats, direction, passing.rvol(i));
+                selected.add(c);
+                plans.add(OrderPlanner.plan(c, date, startEquity, config));
+            }
+            records[passing.slot(i)] = new OpeningRangeRecord(range, passing.rvolValue(i), rank, entryPrice, stop,
+                    isSelected, "");
         }
-        return new Result(Arrays.asList(records).subList(0, count), selected, plans, missingOpeningBar);
+        return new Result(List.of(count == records.length ? records : Arrays.copyOf(records, count)), selected, plans,
+                missingOpeningBar);
     }
 
-    private static long[] history(Input input, Symbol symbol, long[] noHistory) {
-        long[] volumes = input.orVolumeHistory().get(symbol);
+    private static long[] history(long[] volumes, Symbol symbol, long[] noHistory) {
         if (volumes == null) {
             return noHistory;
         }
@@ -139,27 +175,6 @@ public final class Scanner {
 
     private static OpeningRangeRecord note(OpeningRange range, double rvol, String note) {
         return new OpeningRangeRecord(range, rvol, 0, null, null, false, note);
-    }
-
-    /**
-     * A candidate, the position of its record, and its RVOL as two longs when both parts fit (else −1), so that the
-     * sort compares without touching the BigIntegers.
-     */
-    private record Slot(Candidate candidate, int index, long numerator, long denominator) {
-        static Slot of(Candidate candidate, int index) {
-            Ratio rvol = candidate.rvol();
-            boolean small = rvol.numerator().bitLength() < Long.SIZE && rvol.denominator().bitLength() < Long.SIZE;
-            return new Slot(candidate, index, small ? rvol.numerator().longValue() : -1,
-                    small ? rvol.denominator().longValue() : -1);
-        }
-
-        /** {@link Selection#RANKING} on slots: RVOL descending, then symbol ascending. */
-        static int rank(Slot a, Slot b) {
-            int byRvol = a.numerator >= 0 && b.numerator >= 0
-                    ? Ratio.compareProducts(b.numerator, a.denominator, a.numerator, b.denominator)
-                    : b.candidate.rvol().compareTo(a.candidate.rvol());
-            return byRvol != 0 ? byRvol : a.candidate.symbol().compareTo(b.candidate.symbol());
-        }
     }
 
     /**

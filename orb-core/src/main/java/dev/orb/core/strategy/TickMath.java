@@ -16,9 +16,11 @@ final class TickMath {
     private static final long ONE_DOLLAR = Price.NANOS_PER_DOLLAR;
     private static final long CENT = ONE_DOLLAR / 100;
     private static final long HUNDREDTH_CENT = ONE_DOLLAR / 10_000;
-    private static final long[] POWERS_OF_TEN = new long[19];
+    static final long[] POWERS_OF_TEN = new long[19];
     /** An offset this large (≈ $4.6 billion) puts any stop out of the price range; also keeps sums from overflowing. */
-    private static final long HUGE = Long.MAX_VALUE / 2;
+    static final long HUGE = Long.MAX_VALUE / 2;
+    /** What {@link #halfUpStopNanos(long, Direction, long, boolean)} returns for a SHORT stop out of range. */
+    static final long TOO_LARGE = Long.MIN_VALUE;
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -49,6 +51,25 @@ final class TickMath {
         return new Price(nanos - remainder + tick);
     }
 
+    /**
+     * {@link OrderPlanner#entryPrice} in nanos, without exceptions: LONG the range high {@code nanos} rounded up to
+     * its tick, SHORT the range low {@code nanos} rounded down; 0 where {@link #ceiling} or {@link #floor} would
+     * throw.
+     */
+    static long entryNanos(long nanos, Direction direction) {
+        // constant divisors: the JIT replaces the division by a multiplication
+        boolean cent = nanos >= ONE_DOLLAR;
+        long remainder = cent ? nanos % CENT : nanos % HUNDREDTH_CENT;
+        if (remainder == 0) {
+            return nanos;
+        }
+        if (direction == Direction.LONG) {
+            long tick = cent ? CENT : HUNDREDTH_CENT;
+            return nanos > Long.MAX_VALUE - tick ? 0 : nanos - remainder + tick;
+        }
+        return Math.max(nanos - remainder, 0);
+    }
+
     /** {@code price} rounded down to its tick. */
     static Price floor(Price price) {
         long nanos = price.nanos();
@@ -76,6 +97,19 @@ final class TickMath {
      * @param offset ≥ 0, dollars
      */
     static long halfUpStopNanos(long entryNanos, Direction direction, BigDecimal offset) {
+        long split = splitOffset(offset);
+        long stop = halfUpStopNanos(entryNanos, direction, split >>> 1, (split & 1) != 0);
+        if (stop == TOO_LARGE) {
+            throw new InvalidValueException("OrderPlanner: stop offset " + offset.toPlainString() + " is too large");
+        }
+        return stop;
+    }
+
+    /**
+     * {@code offset} (≥ 0, dollars) as {@code 2 × min(whole nanos, HUGE) + (1 if a fraction of a nano remains)}:
+     * the form {@link #halfUpStopNanos(long, Direction, long, boolean)} takes.
+     */
+    static long splitOffset(BigDecimal offset) {
         // offset = unscaled × 10^-scale dollars = unscaled × 10^(9 − scale) nanos
         int excessScale = offset.scale() - Price.SCALE;
         BigInteger unscaled = offset.unscaledValue();
@@ -98,6 +132,14 @@ final class TickMath {
             BigInteger whole = unscaled.multiply(BigInteger.TEN.pow(-excessScale));
             wholeNanos = whole.compareTo(BigInteger.valueOf(HUGE)) < 0 ? whole.longValue() : HUGE;
         }
+        return wholeNanos << 1 | (fraction ? 1 : 0);
+    }
+
+    /**
+     * {@link #halfUpStopNanos(long, Direction, BigDecimal)} of an offset of {@code wholeNanos} (≤ HUGE) plus, when
+     * {@code fraction}, a part of a nano; {@link #TOO_LARGE} when a SHORT's offset puts the stop out of range.
+     */
+    static long halfUpStopNanos(long entryNanos, Direction direction, long wholeNanos, boolean fraction) {
         if (direction == Direction.LONG) {
             long base = entryNanos - wholeNanos;
             if (base <= 0) {
@@ -108,7 +150,7 @@ final class TickMath {
             return roundHalfUp(lower, tick(lower));
         }
         if (wholeNanos >= HUGE - entryNanos) {
-            throw new InvalidValueException("OrderPlanner: stop offset " + offset.toPlainString() + " is too large");
+            return TOO_LARGE;
         }
         // with a fraction, raw lies in (base, base + 1) and rounds like base + ½, i.e. like base
         long base = entryNanos + wholeNanos;

@@ -1,6 +1,7 @@
 package dev.orb.core.strategy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +52,106 @@ public final class UniverseFilter {
         return prevClose(stats).compareTo(config.universeMinPrice()) >= 0
                 && stats.avgVolume14().compareTo(config.universeMinAvgVolume()) >= 0
                 && stats.atr14().compareTo(config.universeMinAtr()) >= 0;
+    }
+
+    /** The filter's bounds prepared once for many symbols (the scan): same decisions and texts as above. */
+    static Bounds bounds(OrbConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new Bounds(config);
+    }
+
+    /**
+     * See {@link #bounds}. Keeps the last decimal bounds rescaled to the scale of the statistics compared with them
+     * ({@link BigDecimal#compareTo} of different scales multiplies, with a {@code BigInteger} for an ATR at 20
+     * decimals); not thread-safe, one per scan.
+     */
+    static final class Bounds {
+        /** {@code prevClose ≥ minPrice ⟺ prevClose.nanos() ≥ minPriceNanos} (never when {@code priceUnreachable}). */
+        private final long minPriceNanos;
+        private final boolean priceUnreachable;
+        private final BigDecimal minAvgVolume;
+        private final BigDecimal minAtr;
+        private final String minPriceText;
+        private final String minAvgVolumeText;
+        private final String minAtrText;
+        private final Rescaled avgVolumeBound;
+        private final Rescaled atrBound;
+
+        private Bounds(OrbConfig config) {
+            BigDecimal nanos = config.universeMinPrice().movePointRight(Price.SCALE).setScale(0, RoundingMode.CEILING);
+            priceUnreachable = nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0;
+            minPriceNanos = priceUnreachable ? Long.MAX_VALUE : nanos.longValue();
+            minAvgVolume = config.universeMinAvgVolume();
+            minAtr = config.universeMinAtr();
+            minPriceText = config.universeMinPrice().toPlainString();
+            minAvgVolumeText = minAvgVolume.toPlainString();
+            minAtrText = minAtr.toPlainString();
+            avgVolumeBound = new Rescaled(minAvgVolume);
+            atrBound = new Rescaled(minAtr);
+        }
+
+        private boolean priceOk(DailyStats stats) {
+            return !priceUnreachable && stats.prevClose().nanos() >= minPriceNanos;
+        }
+
+        /** {@link UniverseFilter#isEligible}. */
+        boolean isEligible(DailyStats stats) {
+            return priceOk(stats) && avgVolumeBound.isAtMost(stats.avgVolume14()) && atrBound.isAtMost(stats.atr14());
+        }
+
+        /**
+         * {@code prefix + UniverseFilter.rejection(stats, config).orElseThrow()} of a symbol that is not eligible.
+         *
+         * @param scratch a builder to reuse (cleared here)
+         */
+        String rejection(StringBuilder scratch, String prefix, DailyStats stats) {
+            StringBuilder reason = scratch;
+            reason.setLength(0);
+            reason.append(prefix);
+            int start = reason.length();
+            if (!priceOk(stats)) {
+                reason.append("prevClose ");
+                DecimalText.appendPrice(reason, stats.prevClose().nanos());
+                reason.append(" < ").append(minPriceText);
+            }
+            if (stats.avgVolume14().compareTo(minAvgVolume) < 0) {
+                separate(reason, start).append("avgVolume14 ");
+                DecimalText.appendStripped(reason, stats.avgVolume14());
+                reason.append(" < ").append(minAvgVolumeText);
+            }
+            if (stats.atr14().compareTo(minAtr) < 0) {
+                separate(reason, start).append("atr14 ");
+                DecimalText.appendStripped(reason, stats.atr14());
+                reason.append(" < ").append(minAtrText);
+            }
+            return reason.toString();
+        }
+
+        /** A bound and, for the scale last asked about, the same value at that scale (when exact). */
+        private static final class Rescaled {
+            private final BigDecimal bound;
+            private int scale;
+            private BigDecimal atScale;
+
+            Rescaled(BigDecimal bound) {
+                this.bound = bound;
+                scale = bound.scale();
+                atScale = bound;
+            }
+
+            /** {@code value.compareTo(bound) >= 0}. */
+            boolean isAtMost(BigDecimal value) {
+                if (value.scale() != scale) {
+                    scale = value.scale();
+                    atScale = scale >= bound.scale() ? bound.setScale(scale, RoundingMode.UNNECESSARY) : bound;
+                }
+                return value.compareTo(atScale) >= 0;
+            }
+        }
+
+        private static StringBuilder separate(StringBuilder reason, int start) {
+            return reason.length() > start ? reason.append("; ") : reason;
+        }
     }
 
     /** The previous close as a decimal without {@link Price#toBigDecimal()}'s normalisation (cheaper, same value). */
