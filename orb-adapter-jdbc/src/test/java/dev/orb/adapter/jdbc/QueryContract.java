@@ -59,6 +59,35 @@ abstract class QueryContract extends StorageContract {
     }
 
     @Test
+    void signalChains_carryTheLegsEvents_exactlyAsEachOrdersOwnEvents() {
+        storage.saveSignal(Samples.submitted("AAPL", 1, DECIDED),
+                Optional.of(acknowledgedOrder("AAPL", DECIDED, DECIDED.plusMillis(120))));
+        storage.saveSignal(Samples.submitted("MSFT", 2, DECIDED),
+                Optional.of(acknowledgedOrder("MSFT", DECIDED, DECIDED.plusMillis(130))));
+        storage.saveSignal(Samples.skipped("TSLA", 3, DECIDED), Optional.empty());
+        storage.recordOrderEvent(Samples.accepted("AAPL", DECIDED.plusMillis(118)));
+        storage.recordOrderEvent(Samples.accepted("MSFT", DECIDED.plusMillis(119)));
+        storage.recordOrderEvent(new OrderUpdate(OrderEventType.FILL, Samples.stopLeg("AAPL").with(OrderStatus.FILLED,
+                150, new BigDecimal("100.98"), DECIDED.plusSeconds(600)), new dev.orb.domain.Fill("exec-leg",
+                "broker-AAPL-leg", Samples.stopLeg("AAPL").clientOrderId(), Samples.stopLeg("AAPL").symbol(),
+                dev.orb.domain.OrderSide.SELL, 150, Samples.p("100.98"), DECIDED.plusSeconds(600)),
+                DECIDED.plusSeconds(600)));
+        storage.recordOrderEvent(fill("AAPL", "exec-1", 150, 150, "101.52", DECIDED.plusMillis(2_500)));
+
+        List<SignalChain> chains = storage.signalChains(SESSION);
+
+        assertThat(chains).extracting(c -> c.signal().symbol().value()).containsExactly("AAPL", "MSFT", "TSLA");
+        assertThat(chains.get(0).events()).extracting(u -> u.order().brokerOrderId())
+                .containsExactly("broker-AAPL", "broker-AAPL", "broker-AAPL-leg");
+        for (SignalChain chain : chains.subList(0, 2)) {
+            assertThat(chain.events()).usingRecursiveComparison()
+                    .isEqualTo(storage.orderEvents(chain.signal().clientOrderId()));
+        }
+        assertThat(chains.get(1).events()).extracting(u -> u.order().brokerOrderId()).containsExactly("broker-MSFT");
+        assertThat(chains.get(2).events()).isEmpty();
+    }
+
+    @Test
     void trades_areFilteredAndPaged_newestFirst() {
         TradeRecord a = Samples.openTrade("AAPL", SESSION, Direction.LONG, DECIDED.plusSeconds(10));
         TradeRecord b = Samples.closed(Samples.openTrade("MSFT", SESSION, Direction.SHORT, DECIDED.plusSeconds(20)),

@@ -3,10 +3,16 @@ package dev.orb.adapter.jdbc.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 
@@ -145,6 +151,46 @@ public final class OrderDao {
                 .bind("id", id.value())
                 .map((rs, ctx) -> event(rs))
                 .list());
+    }
+
+    /** The orders of {@code session} by client order id, in one query. */
+    Map<ClientOrderId, OrderRecord> ordersById(Handle h, LocalDate session) {
+        Map<ClientOrderId, OrderRecord> byId = new HashMap<>();
+        h.createQuery(ORDER_SELECT + " WHERE session_date = :session").bind("session", session)
+                .map((rs, ctx) -> order(rs))
+                .forEach(o -> byId.put(o.clientOrderId(), o));
+        return byId;
+    }
+
+    /**
+     * {@link #orderEvents(Handle, ClientOrderId)} of the order of every signal of {@code session} at once: per
+     * client order id, its own events and those of its legs, by event time then insertion. One query whatever the
+     * number of signals, instead of one per order.
+     */
+    Map<ClientOrderId, List<OrderUpdate>> signalOrderEvents(Handle h, LocalDate session) {
+        String columns = EVENT_COLUMNS.stream().map(c -> "e." + c).collect(Collectors.joining(", "));
+        String sql = "SELECT s.client_order_id AS parent, e.id AS event_id, " + columns
+                + " FROM signals s JOIN order_events e ON e.client_order_id = s.client_order_id"
+                + " WHERE s.session_date = :session"
+                + " UNION"
+                + " SELECT s.client_order_id AS parent, e.id AS event_id, " + columns
+                + " FROM signals s JOIN order_legs l ON l.parent_client_order_id = s.client_order_id"
+                + " JOIN order_events e ON e.broker_order_id = l.leg_broker_order_id"
+                + " WHERE s.session_date = :session";
+        Map<ClientOrderId, List<EventRow>> rows = new HashMap<>();
+        h.createQuery(sql).bind("session", session)
+                .map((rs, ctx) -> new EventRow(new ClientOrderId(rs.getString("parent")),
+                        Columns.instant(rs, "event_time"), rs.getLong("event_id"), event(rs)))
+                .forEach(r -> rows.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r));
+        Map<ClientOrderId, List<OrderUpdate>> events = new HashMap<>();
+        rows.forEach((parent, list) -> {
+            list.sort(Comparator.comparing(EventRow::time).thenComparingLong(EventRow::id));
+            events.put(parent, list.stream().map(EventRow::update).toList());
+        });
+        return events;
+    }
+
+    private record EventRow(ClientOrderId parent, Instant time, long id, OrderUpdate update) {
     }
 
     private static void bindEvent(PreparedStatement ps, OrderUpdate u) throws SQLException {

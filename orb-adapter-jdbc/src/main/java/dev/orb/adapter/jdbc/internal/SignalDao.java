@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
+import dev.orb.domain.ClientOrderId;
 import dev.orb.domain.Direction;
 import dev.orb.domain.InvalidValueException;
 import dev.orb.domain.OrderRecord;
@@ -63,18 +65,26 @@ public final class SignalDao {
         return db.read("reading the signals of " + session, h -> signals(h, session));
     }
 
-    /** Each signal of the session with its order and events, read in one snapshot. */
+    /**
+     * Each signal of the session with its order and events, read in one snapshot with three queries (signals, the
+     * session's orders, their events and their legs' events) whatever the number of signals.
+     */
     public List<SignalChain> signalChains(LocalDate session) {
         Objects.requireNonNull(session, "session");
         return db.snapshot("reading the signal chains of " + session, h -> {
-            List<SignalChain> chains = new ArrayList<>();
-            for (SignalRecord s : signals(h, session)) {
+            List<SignalRecord> signals = signals(h, session);
+            if (signals.stream().allMatch(s -> s.clientOrderId() == null)) {
+                return signals.stream().map(s -> SignalChain.of(s, Optional.empty(), List.of())).toList();
+            }
+            Map<ClientOrderId, OrderRecord> orderById = orders.ordersById(h, session);
+            Map<ClientOrderId, List<OrderUpdate>> eventsById = orders.signalOrderEvents(h, session);
+            List<SignalChain> chains = new ArrayList<>(signals.size());
+            for (SignalRecord s : signals) {
                 if (s.clientOrderId() == null) {
                     chains.add(SignalChain.of(s, Optional.empty(), List.of()));
                 } else {
-                    Optional<OrderRecord> order = orders.order(h, s.clientOrderId());
-                    List<OrderUpdate> events = orders.orderEvents(h, s.clientOrderId());
-                    chains.add(SignalChain.of(s, order, events));
+                    chains.add(SignalChain.of(s, Optional.ofNullable(orderById.get(s.clientOrderId())),
+                            eventsById.getOrDefault(s.clientOrderId(), List.of())));
                 }
             }
             return List.copyOf(chains);
