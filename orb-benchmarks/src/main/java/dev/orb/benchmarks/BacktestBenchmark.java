@@ -48,7 +48,8 @@ public class BacktestBenchmark {
     @Param("")
     public String data;
 
-    @Param({"1"})
+    /** Sessions read in parallel ahead of the simulation; 3 is the CLI's default on 2 cores (cores + 1). */
+    @Param({"1", "3"})
     public int readAhead;
 
     private FlatFileDataset dataset;
