@@ -72,7 +72,7 @@ class PostgresStorageTest {
             assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()"
                     + " AND indexname = 'logs_message_trgm'")).isEqualTo(1);
             assertThat(rows("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                    .containsExactly(java.util.List.of("1"), java.util.List.of("2"));
+                    .containsExactly(java.util.List.of("1"), java.util.List.of("2"), java.util.List.of("3"));
         }
     }
 }
