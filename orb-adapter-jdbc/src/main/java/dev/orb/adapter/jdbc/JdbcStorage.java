@@ -103,7 +103,7 @@ public final class JdbcStorage implements Storage, AuditQueries, StorageMaintena
             }
         }
         return new JdbcStorage(Database.open(config.jdbcUrl(), config.user(), config.password(),
-                config.schema().orElse(null), config.poolSize()));
+                config.schema().orElse(null), config.poolSize(), config.asynchronousCommit()));
     }
 
     // --- JournalStore
