@@ -149,6 +149,52 @@ abstract class MarketContract extends StorageContract {
     }
 
     @Test
+    void aLargeUpsertThatFails_leavesNothingVisible_andItsRetryStoresEverything() throws Exception {
+        // Large enough that H2 writes it in several transactions.
+        execute("ALTER TABLE daily_bars ADD CONSTRAINT test_no_zzz CHECK (symbol <> 'ZZZ')");
+        List<LocalDate> dates = List.of(D1, D2, SESSION);
+        List<DailyBar> bars = new ArrayList<>();
+        for (LocalDate date : dates) {
+            for (int s = 0; s < 8_000; s++) {
+                bars.add(bar("S" + s, date, "10.00"));
+            }
+        }
+        List<DailyBar> withBadRow = new ArrayList<>(bars);
+        withBadRow.add(bar("ZZZ", SESSION, "10.00")); // last in key order: after the first steps were written
+
+        assertThatThrownBy(() -> storage.upsertDailyBars(withBadRow)).isInstanceOf(StorageException.class);
+
+        assertThat(storage.dailyBars(D1, SESSION)).isEmpty();
+        assertThat(storage.dailyBarDates(D1, SESSION)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM daily_bar_dates")).isZero();
+
+        execute("ALTER TABLE daily_bars DROP CONSTRAINT test_no_zzz");
+        storage.upsertDailyBars(bars);
+
+        assertThat(storage.dailyBarDates(D1, SESSION)).containsExactlyElementsOf(dates);
+        assertThat(storage.dailyBars(D1, SESSION)).hasSize(bars.size());
+        assertThat(count("SELECT COUNT(*) FROM daily_bars")).isEqualTo(bars.size());
+    }
+
+    @Test
+    void barsOfAnUnlistedDate_areNotRead_untilAnUpsertOfThatDateListsIt() throws Exception {
+        // What an interrupted large upsert leaves behind on H2, written here by hand.
+        execute("INSERT INTO daily_bars (symbol, bar_date, open_price, high_price, low_price, close_price, volume)"
+                + " VALUES ('AAPL', DATE '2024-03-07', 1, 1, 1, 1, 1), ('MSFT', DATE '2024-03-07', 1, 1, 1, 1, 1)");
+
+        assertThat(storage.dailyBars(D1, D1)).isEmpty();
+        assertThat(storage.dailyBarDates(D1, D1)).isEmpty();
+
+        storage.upsertDailyBars(List.of(bar("AAPL", D1, "170.00")));
+
+        assertThat(storage.dailyBarDates(D1, D1)).containsExactly(D1);
+        assertThat(storage.dailyBars(D1, D1)).extracting(b -> b.symbol().value() + " " + b.close())
+                .containsExactly("AAPL 170.00", "MSFT 1.00");
+        assertThat(storage.deleteDailyBarsBefore(D2)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM daily_bar_dates")).isZero();
+    }
+
+    @Test
     void deleteDailyBarsBefore_removesOnlyOlderBars_andCountsThem() {
         storage.upsertDailyBars(List.of(bar("A", D1, "1.00"), bar("B", D1, "1.00"), bar("A", D2, "1.00")));
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.orb.domain.DailyBar;
 import dev.orb.domain.DailyStats;
@@ -25,19 +27,28 @@ import dev.orb.ports.query.PageRequest;
 /**
  * Daily bars and the nightly universe.
  *
- * <p>{@link #upsertDailyBars} writes in key order (date, then symbol — the table's primary key since V3), so that a
- * new session's bars are appended to the key rather than spread over it, and leaves rows whose values did not change
- * untouched. On H2 it sends the rows as arrays, {@value #H2_ROWS_PER_STATEMENT} per set-based {@code MERGE}; on
- * PostgreSQL as batched {@code INSERT … ON CONFLICT DO UPDATE … WHERE … IS DISTINCT FROM} statements, which the
- * driver rewrites into multi-row inserts. Both in one transaction.
+ * <p>{@link #upsertDailyBars} writes in key order (date, then symbol — the table's primary key since V3) and leaves
+ * rows whose values did not change untouched. On H2 it sends the rows as arrays, {@value #H2_ROWS_PER_STEP} per
+ * set-based {@code MERGE}; on PostgreSQL as batched {@code INSERT … ON CONFLICT DO UPDATE … WHERE … IS DISTINCT
+ * FROM} statements, which the driver rewrites into multi-row inserts.
+ *
+ * <p>A date's bars are read only once the date is listed in {@code daily_bar_dates}; an upsert lists its dates in
+ * the transaction that completes it. Usually that is its only transaction. On H2, an upsert of more than
+ * {@value #H2_ROWS_PER_STEP} rows writes the bars of the dates not listed yet in steps of that many rows, one
+ * transaction each, and finishes with one transaction that writes the bars of listed dates and lists the new ones:
+ * H2 (MVStore) spends several times more per row in one large transaction than in several small ones (it writes
+ * the uncommitted pages out and revisits every row at commit). Readers see all of it or none of it; a crash leaves
+ * only unlisted rows, which the next upsert of those dates overwrites. H2 upserts and deletes of daily bars are
+ * serialised (one process owns an H2 file, so no other writer can list a date in between).
  */
 public final class MarketDao {
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
     static final int BATCH = 1000;
-    /** Rows per H2 {@code MERGE} statement (seven arrays of this length). */
-    static final int H2_ROWS_PER_STATEMENT = 10_000;
-    private static final String BAR_SELECT =
-            "SELECT symbol, bar_date, open_price, high_price, low_price, close_price, volume FROM daily_bars";
+    /** Rows per H2 {@code MERGE} statement (seven arrays of this length) and per step of a large H2 upsert. */
+    static final int H2_ROWS_PER_STEP = 10_000;
+    /** Bars of listed dates only. */
+    private static final String BAR_SELECT = "SELECT b.symbol, b.bar_date, b.open_price, b.high_price, b.low_price,"
+            + " b.close_price, b.volume FROM daily_bars b JOIN daily_bar_dates l ON l.bar_date = b.bar_date";
     private static final String OHLCV = "open_price, high_price, low_price, close_price, volume";
     private static final String UNIVERSE_COLUMNS = "session_date, symbol, atr_14, avg_volume_14, prev_close";
     /**
@@ -65,38 +76,123 @@ public final class MarketDao {
             Comparator.comparing(DailyBar::date).thenComparing(DailyBar::symbol);
 
     private final Database db;
+    private final String listDate;
+    /** H2 only: one upsert or delete of daily bars at a time (see the class comment). */
+    private final ReentrantLock h2Writes = new ReentrantLock();
 
     /** A DAO on {@code db}. */
     public MarketDao(Database db) {
         this.db = db;
+        this.listDate = db.dialect().insertIgnoringConflicts("daily_bar_dates", List.of("bar_date"),
+                List.of("bar_date"));
     }
 
-    /** One transaction; duplicates of a (symbol, date) in {@code bars} collapse to the last one. */
+    /**
+     * All or nothing for readers; duplicates of a (symbol, date) in {@code bars} collapse to the last one. One
+     * transaction, or on H2 above {@value #H2_ROWS_PER_STEP} rows several (see the class comment).
+     */
     public void upsertDailyBars(Collection<DailyBar> bars) {
-        Objects.requireNonNull(bars, "bars");
-        Map<List<Object>, DailyBar> unique = new HashMap<>();
-        for (DailyBar bar : bars) {
-            Objects.requireNonNull(bar, "bars contains null");
-            unique.put(List.of(bar.date(), bar.symbol()), bar);
-        }
-        if (unique.isEmpty()) {
+        List<DailyBar> sorted = inKeyOrder(bars);
+        if (sorted.isEmpty()) {
             return;
         }
-        List<DailyBar> sorted = new ArrayList<>(unique.values());
-        sorted.sort(KEY_ORDER);
-        db.update("upserting " + sorted.size() + " daily bars", h -> {
-            if (db.dialect() == Dialect.H2) {
-                upsertH2(h.getConnection(), sorted);
-            } else {
+        if (db.dialect() != Dialect.H2) {
+            db.update("upserting " + sorted.size() + " daily bars", h -> {
                 upsertPostgres(h.getConnection(), sorted);
+                listDates(h.getConnection(), dates(sorted));
+            });
+            return;
+        }
+        h2Writes.lock();
+        try {
+            if (sorted.size() <= H2_ROWS_PER_STEP) {
+                db.update("upserting " + sorted.size() + " daily bars", h -> {
+                    upsertH2(h.getConnection(), sorted);
+                    listDates(h.getConnection(), dates(sorted));
+                });
+            } else {
+                upsertH2InSteps(sorted);
             }
-        });
+        } finally {
+            h2Writes.unlock();
+        }
+    }
+
+    /**
+     * The bars of unlisted dates in steps of {@value #H2_ROWS_PER_STEP} rows, a transaction each (invisible to
+     * readers: their dates are not listed); then, in one transaction, the bars of listed dates and the new dates'
+     * listing.
+     */
+    private void upsertH2InSteps(List<DailyBar> sorted) {
+        LocalDate first = sorted.get(0).date();
+        LocalDate last = sorted.get(sorted.size() - 1).date();
+        Set<LocalDate> listed = new HashSet<>(db.read("reading listed daily bar dates", h -> h.createQuery(
+                        "SELECT bar_date FROM daily_bar_dates WHERE bar_date BETWEEN :from AND :to")
+                .bind("from", first).bind("to", last)
+                .map((rs, ctx) -> Columns.date(rs, "bar_date"))
+                .list()));
+        List<DailyBar> unlisted = new ArrayList<>();
+        List<DailyBar> shown = new ArrayList<>();
+        for (DailyBar bar : sorted) {
+            (listed.contains(bar.date()) ? shown : unlisted).add(bar);
+        }
+        for (int from = 0; from < unlisted.size(); from += H2_ROWS_PER_STEP) {
+            List<DailyBar> step = unlisted.subList(from, Math.min(unlisted.size(), from + H2_ROWS_PER_STEP));
+            db.update("upserting " + step.size() + " daily bars of unlisted dates (" + step.get(0).date() + ".."
+                    + step.get(step.size() - 1).date() + ")", h -> upsertH2(h.getConnection(), step));
+        }
+        db.update("upserting " + shown.size() + " daily bars of listed dates and listing " + first + ".." + last,
+                h -> {
+                    upsertH2(h.getConnection(), shown);
+                    listDates(h.getConnection(), dates(unlisted));
+                });
+    }
+
+    /** Sorted by (date, symbol), nulls refused; of bars with the same key only the last one given is kept. */
+    static List<DailyBar> inKeyOrder(Collection<DailyBar> bars) {
+        Objects.requireNonNull(bars, "bars");
+        List<DailyBar> sorted = new ArrayList<>(bars.size());
+        for (DailyBar bar : bars) {
+            sorted.add(Objects.requireNonNull(bar, "bars contains null"));
+        }
+        sorted.sort(KEY_ORDER); // stable: bars with equal keys stay in the order given
+        List<DailyBar> unique = new ArrayList<>(sorted.size());
+        for (DailyBar bar : sorted) {
+            int previous = unique.size() - 1;
+            if (previous >= 0 && KEY_ORDER.compare(unique.get(previous), bar) == 0) {
+                unique.set(previous, bar);
+            } else {
+                unique.add(bar);
+            }
+        }
+        return unique;
+    }
+
+    private static Set<LocalDate> dates(List<DailyBar> bars) {
+        Set<LocalDate> dates = new TreeSet<>();
+        for (DailyBar bar : bars) {
+            dates.add(bar.date());
+        }
+        return dates;
+    }
+
+    private void listDates(Connection c, Set<LocalDate> dates) throws SQLException {
+        if (dates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(listDate)) {
+            for (LocalDate date : dates) {
+                Columns.setDate(ps, 1, date);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void upsertH2(Connection c, List<DailyBar> bars) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(H2_UPSERT)) {
-            for (int from = 0; from < bars.size(); from += H2_ROWS_PER_STATEMENT) {
-                List<DailyBar> part = bars.subList(from, Math.min(bars.size(), from + H2_ROWS_PER_STATEMENT));
+            for (int from = 0; from < bars.size(); from += H2_ROWS_PER_STEP) {
+                List<DailyBar> part = bars.subList(from, Math.min(bars.size(), from + H2_ROWS_PER_STEP));
                 int n = part.size();
                 Object[] symbols = new Object[n];
                 Object[] dates = new Object[n];
@@ -156,29 +252,47 @@ public final class MarketDao {
             return List.of();
         }
         return db.read("reading daily bars " + from + ".." + to, h -> List.copyOf(h.createQuery(BAR_SELECT
-                        + " WHERE bar_date BETWEEN :from AND :to ORDER BY bar_date, " + db.dialect().bySymbol("symbol"))
+                        + " WHERE b.bar_date BETWEEN :from AND :to ORDER BY b.bar_date, "
+                        + db.dialect().bySymbol("b.symbol"))
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> bar(rs))
                 .list()));
     }
 
-    /** Implements {@link dev.orb.ports.MarketStore#dailyBarDates}, oldest first. */
+    /** Implements {@link dev.orb.ports.MarketStore#dailyBarDates}, oldest first: listed dates that have bars. */
     public List<LocalDate> dailyBarDates(LocalDate from, LocalDate to) {
         if (emptyRange(from, to)) {
             return List.of();
         }
         return db.read("reading daily bar dates " + from + ".." + to, h -> List.copyOf(h.createQuery(
-                        "SELECT DISTINCT bar_date FROM daily_bars WHERE bar_date BETWEEN :from AND :to ORDER BY bar_date")
+                        "SELECT l.bar_date FROM daily_bar_dates l WHERE l.bar_date BETWEEN :from AND :to"
+                                + " AND EXISTS (SELECT 1 FROM daily_bars b WHERE b.bar_date = l.bar_date)"
+                                + " ORDER BY l.bar_date")
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> Columns.date(rs, "bar_date"))
                 .list()));
     }
 
-    /** Implements {@link dev.orb.ports.MarketStore#deleteDailyBarsBefore}, in one transaction. */
+    /**
+     * Implements {@link dev.orb.ports.MarketStore#deleteDailyBarsBefore}, in one transaction: the bars (also rows of
+     * an interrupted upsert, which are counted) and the dates' listing.
+     */
     public int deleteDailyBarsBefore(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return db.write("deleting daily bars before " + date, h -> h.createUpdate(
-                "DELETE FROM daily_bars WHERE bar_date < :date").bind("date", date).execute());
+        boolean h2 = db.dialect() == Dialect.H2;
+        if (h2) {
+            h2Writes.lock();
+        }
+        try {
+            return db.write("deleting daily bars before " + date, h -> {
+                h.createUpdate("DELETE FROM daily_bar_dates WHERE bar_date < :date").bind("date", date).execute();
+                return h.createUpdate("DELETE FROM daily_bars WHERE bar_date < :date").bind("date", date).execute();
+            });
+        } finally {
+            if (h2) {
+                h2Writes.unlock();
+            }
+        }
     }
 
     /**
@@ -239,8 +353,8 @@ public final class MarketDao {
 
     /**
      * The date of each symbol's latest stored bar before {@code session}, for the symbols in {@code wanted} that have
-     * one. Walks the stored dates backwards (the key's leading column) and reads each date's symbols until every
-     * wanted symbol is placed: usually one date, the previous session.
+     * one. Walks the listed dates backwards and reads each date's symbols (a range of the key) until every wanted
+     * symbol is placed: usually one date, the previous session.
      */
     private static Map<Symbol, LocalDate> latestBarDates(Connection c, LocalDate session, Set<Symbol> wanted)
             throws SQLException {
@@ -250,7 +364,7 @@ public final class MarketDao {
         }
         List<LocalDate> dates = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT bar_date FROM daily_bars WHERE bar_date < ? ORDER BY bar_date DESC")) {
+                "SELECT bar_date FROM daily_bar_dates WHERE bar_date < ? ORDER BY bar_date DESC")) {
             Columns.setDate(ps, 1, session);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
