@@ -36,8 +36,8 @@ import dev.orb.ports.query.PageRequest;
  * the transaction that completes it. Usually that is its only transaction. On H2, an upsert of more than
  * {@value #H2_ROWS_PER_STEP} rows writes the bars of the dates not listed yet in steps of that many rows, one
  * transaction each, and finishes with one transaction that writes the bars of listed dates and lists the new ones:
- * H2 (MVStore) spends several times more per row in one large transaction than in several small ones (it writes
- * the uncommitted pages out and revisits every row at commit). Readers see all of it or none of it; a crash leaves
+ * H2 (MVStore) spends more per row in one large transaction than in several small ones — 300,000 bars took 1.1 to
+ * 1.6 times as long in one (it writes the uncommitted pages out, evicts them, and revisits every row at commit). Readers see all of it or none of it; a crash leaves
  * only unlisted rows, which the next upsert of those dates overwrites. H2 upserts and deletes of daily bars are
  * serialised (one process owns an H2 file, so no other writer can list a date in between).
  */

@@ -11,9 +11,9 @@ ALTER TABLE daily_bars ADD CONSTRAINT daily_bars_pk PRIMARY KEY (bar_date, symbo
 DROP INDEX daily_bars_date;
 
 -- orb reads a date's bars only once the date is listed here. An upsert adds its dates in the transaction that
--- completes it: on H2 a large upsert writes the bars of dates not yet listed in several transactions (one big
--- transaction costs H2 several times more) and lists them in its last one, so readers never see half of it, and a
--- crash leaves only unlisted rows, which the next upsert of those dates overwrites. Rows of unlisted dates are an
+-- completes it: on H2 a large upsert writes the bars of dates not yet listed in several transactions (one large
+-- transaction costs H2 more per row) and lists them in its last one, so readers never see half of it, and a crash
+-- leaves only unlisted rows, which the next upsert of those dates overwrites. Rows of unlisted dates are an
 -- upsert in progress or an interrupted one: not data.
 CREATE TABLE daily_bar_dates (
     bar_date DATE NOT NULL,
