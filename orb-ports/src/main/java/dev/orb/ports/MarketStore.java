@@ -12,7 +12,10 @@ import dev.orb.domain.Symbol;
 
 /** Stored market data: daily bars, the nightly universe and the day's opening ranges. Safe for concurrent use. */
 public interface MarketStore {
-    /** Inserts or replaces daily bars by (symbol, date), atomically. */
+    /**
+     * Inserts or replaces daily bars by (symbol, date), atomically: readers see all of them or none, also after a
+     * crash. Duplicates of a (symbol, date) in {@code bars} collapse to the last one.
+     */
     void upsertDailyBars(Collection<DailyBar> bars);
 
     /** Daily bars with dates in {@code [from, to]}, by date then symbol. */

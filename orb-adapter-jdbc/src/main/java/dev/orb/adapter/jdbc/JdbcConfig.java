@@ -19,6 +19,9 @@ import dev.orb.domain.InvalidValueException;
  * JdbcConfig.postgres("jdbc:postgresql://db:5432/orb", "orb", pw)  // PostgreSQL
  *           .withSchema("orb").withPoolSize(10);
  * }</pre>
+ *
+ * <p>Every commit is durable when it returns, unless PostgreSQL's asynchronous commit is chosen explicitly with
+ * {@link #withAsynchronousCommit(boolean)}.
  */
 public final class JdbcConfig {
     /** File name (without H2's {@code .mv.db} suffix) of the embedded database in its directory. */
@@ -42,14 +45,17 @@ public final class JdbcConfig {
     private final Path h2Directory;
     private final String schema;
     private final int poolSize;
+    private final boolean asynchronousCommit;
 
-    private JdbcConfig(String jdbcUrl, String user, String password, Path h2Directory, String schema, int poolSize) {
+    private JdbcConfig(String jdbcUrl, String user, String password, Path h2Directory, String schema, int poolSize,
+                       boolean asynchronousCommit) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.h2Directory = h2Directory;
         this.schema = schema;
         this.poolSize = poolSize;
+        this.asynchronousCommit = asynchronousCommit;
     }
 
     /**
@@ -73,7 +79,7 @@ public final class JdbcConfig {
         Objects.requireNonNull(directory, "directory");
         Path dir = directory.toAbsolutePath().normalize();
         String url = "jdbc:h2:file:" + dir.resolve(H2_DATABASE_NAME).toString().replace('\\', '/') + H2_SETTINGS;
-        return new JdbcConfig(url, "sa", "", dir, null, DEFAULT_POOL_SIZE);
+        return new JdbcConfig(url, "sa", "", dir, null, DEFAULT_POOL_SIZE, false);
     }
 
     /**
@@ -98,7 +104,7 @@ public final class JdbcConfig {
         if (user.isBlank()) {
             throw new InvalidValueException("JdbcConfig.user: must not be blank");
         }
-        return new JdbcConfig(jdbcUrl, user, password, null, null, DEFAULT_POOL_SIZE);
+        return new JdbcConfig(jdbcUrl, user, password, null, null, DEFAULT_POOL_SIZE, false);
     }
 
     /**
@@ -112,7 +118,7 @@ public final class JdbcConfig {
         if (!SCHEMA.matcher(schemaName).matches()) {
             throw new InvalidValueException("JdbcConfig.schema: '" + schemaName + "' must match " + SCHEMA.pattern());
         }
-        return new JdbcConfig(jdbcUrl, user, password, h2Directory, schemaName, poolSize);
+        return new JdbcConfig(jdbcUrl, user, password, h2Directory, schemaName, poolSize, asynchronousCommit);
     }
 
     /** The same database with at most {@code size} pooled connections (1..{@value #MAX_POOL_SIZE}). */
@@ -120,7 +126,26 @@ public final class JdbcConfig {
         if (size < 1 || size > MAX_POOL_SIZE) {
             throw new InvalidValueException("JdbcConfig.poolSize: " + size + " must be in 1.." + MAX_POOL_SIZE);
         }
-        return new JdbcConfig(jdbcUrl, user, password, h2Directory, schema, size);
+        return new JdbcConfig(jdbcUrl, user, password, h2Directory, schema, size, asynchronousCommit);
+    }
+
+    /**
+     * PostgreSQL only, off by default: with {@code true}, every transaction of this storage commits with
+     * {@code synchronous_commit = off} — the commit returns once the server has it in memory, before its write-ahead
+     * log is flushed to disk. A crash or kill of orb's process still loses nothing that was acknowledged (the server
+     * has it); a crash of the PostgreSQL server or of its machine can lose the commits of the last moments (up to
+     * three times the server's {@code wal_writer_delay}, 0.6 s by default), though never part of a transaction and
+     * never with corruption. In exchange each commit skips a disk flush: single journal appends become several
+     * times faster (docs/performance.md, "Storage").
+     *
+     * @throws InvalidValueException on H2, which has no such mode (it writes every commit to its file)
+     */
+    public JdbcConfig withAsynchronousCommit(boolean enabled) {
+        if (enabled && h2Directory != null) {
+            throw new InvalidValueException("JdbcConfig.asynchronousCommit: only for PostgreSQL; H2 writes every commit"
+                    + " to its file before it returns");
+        }
+        return new JdbcConfig(jdbcUrl, user, password, h2Directory, schema, poolSize, enabled);
     }
 
     /** The JDBC URL (never contains the password). */
@@ -143,6 +168,11 @@ public final class JdbcConfig {
         return poolSize;
     }
 
+    /** True when commits return before PostgreSQL has flushed them to disk ({@link #withAsynchronousCommit}). */
+    public boolean asynchronousCommit() {
+        return asynchronousCommit;
+    }
+
     /** The directory of the embedded H2 database, or empty for PostgreSQL. */
     public Optional<Path> h2Directory() {
         return Optional.ofNullable(h2Directory);
@@ -155,6 +185,7 @@ public final class JdbcConfig {
     @Override
     public String toString() {
         return "JdbcConfig[url=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty() ? "(none)" : "***")
-                + ", schema=" + (schema == null ? "(default)" : schema) + ", poolSize=" + poolSize + "]";
+                + ", schema=" + (schema == null ? "(default)" : schema) + ", poolSize=" + poolSize
+                + (asynchronousCommit ? ", asynchronousCommit" : "") + "]";
     }
 }

@@ -103,7 +103,7 @@ public final class JdbcStorage implements Storage, AuditQueries, StorageMaintena
             }
         }
         return new JdbcStorage(Database.open(config.jdbcUrl(), config.user(), config.password(),
-                config.schema().orElse(null), config.poolSize()));
+                config.schema().orElse(null), config.poolSize(), config.asynchronousCommit()));
     }
 
     // --- JournalStore
@@ -115,11 +115,10 @@ public final class JdbcStorage implements Storage, AuditQueries, StorageMaintena
     }
 
     /**
-     * Appends several entries in one transaction (fewer commits than calling {@link #append} for each): all are
-     * stored, with increasing sequences in list order, or none. Durable once this returns.
-     *
-     * @return the stored entries with their sequences, in the order given
+     * {@inheritDoc} One transaction, one commit: all entries are stored, with increasing sequences in list order, or
+     * none (a bad entry fails the whole call). Durable once this returns.
      */
+    @Override
     public List<JournalEntry> appendAll(List<JournalEntry> entries) {
         return journal.appendAll(entries);
     }

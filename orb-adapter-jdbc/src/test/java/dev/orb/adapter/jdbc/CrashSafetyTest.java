@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import dev.orb.domain.JournalEntry;
 /**
  * Crash safety on H2: a child JVM writing in a loop is killed with SIGKILL ({@link Process#destroyForcibly()} on
  * Linux) at a random moment, three times over; after each kill the database must open and hold every write the
- * child acknowledged, and no half-written chain or batch.
+ * child acknowledged, and no half-written chain or batch — also of the large upserts H2 writes in several
+ * transactions: through the port, all of such a batch's dates or none.
  */
 class CrashSafetyTest {
     private static final int ROUNDS = 3;
@@ -51,6 +53,7 @@ class CrashSafetyTest {
             try (JdbcStorage storage = JdbcStorage.create(JdbcConfig.h2File(dir))) {
                 assertEveryAckIsStored(storage, acks);
                 assertNoHalfWrites();
+                assertNoHalfBigBatch(storage, next);
                 long highest = acks.sequences.stream().mapToLong(Long::longValue).max().orElse(0);
                 JournalEntry probe = storage.append(new JournalEntry(0, CrashWriter.SESSION, Samples.DECIDED, "Probe", ""));
                 assertThat(probe.sequence()).isGreaterThan(highest);
@@ -110,6 +113,23 @@ class CrashSafetyTest {
         for (int i : acks.barBatches) {
             assertThat(storage.dailyBars(CrashWriter.batchDate(i), CrashWriter.batchDate(i))).hasSize(CrashWriter.BARS_PER_BATCH);
         }
+        for (int i : acks.bigBatches) {
+            for (LocalDate d : CrashWriter.bigDates(i)) {
+                assertThat(storage.dailyBars(d, d)).hasSize(CrashWriter.BIG_BARS_PER_DATE);
+            }
+        }
+    }
+
+    /** Each large batch, read through the port: every one of its dates complete, or none of them. */
+    private static void assertNoHalfBigBatch(JdbcStorage storage, int lastIndex) {
+        for (int i = 0; i <= lastIndex; i += CrashWriter.BIG_EVERY) {
+            List<LocalDate> dates = CrashWriter.bigDates(i);
+            List<LocalDate> listed = storage.dailyBarDates(dates.get(0), dates.get(dates.size() - 1));
+            assertThat(listed.isEmpty() || listed.equals(dates)).as("dates of large batch %s: %s", i, listed).isTrue();
+            for (LocalDate d : listed) {
+                assertThat(storage.dailyBars(d, d)).as("bars of %s", d).hasSize(CrashWriter.BIG_BARS_PER_DATE);
+            }
+        }
     }
 
     private void assertNoHalfWrites() throws Exception {
@@ -119,7 +139,9 @@ class CrashSafetyTest {
                     + " WHERE o.client_order_id IS NULL")).as("signals without their order").isZero();
             assertThat(single(s, "SELECT COUNT(*) FROM orders o LEFT JOIN signals s ON s.client_order_id = o.client_order_id"
                     + " WHERE s.id IS NULL")).as("orders without their signal").isZero();
-            try (ResultSet rs = s.executeQuery("SELECT bar_date, COUNT(*) FROM daily_bars GROUP BY bar_date")) {
+            // Small batches are one transaction each: not even an unlisted row of them may exist.
+            try (ResultSet rs = s.executeQuery("SELECT bar_date, COUNT(*) FROM daily_bars WHERE bar_date >= DATE"
+                    + " '2000-01-01' GROUP BY bar_date")) {
                 while (rs.next()) {
                     assertThat(rs.getLong(2)).as("bars of batch %s", rs.getObject(1)).isEqualTo(CrashWriter.BARS_PER_BATCH);
                 }
@@ -153,6 +175,7 @@ class CrashSafetyTest {
     private static final class Acks {
         final List<Integer> chains = new ArrayList<>();
         final List<Integer> barBatches = new ArrayList<>();
+        final List<Integer> bigBatches = new ArrayList<>();
         final Set<Long> sequences = new HashSet<>();
 
         /** Records one line; returns the loop index it names, or 0. */
@@ -170,6 +193,7 @@ class CrashSafetyTest {
                     barBatches.add(Integer.parseInt(parts[1]));
                     return Integer.parseInt(parts[1]);
                 }
+                case "BIG" -> bigBatches.add(Integer.parseInt(parts[1]));
                 case "SEQ" -> sequences.add(Long.parseLong(parts[1]));
                 case "SEQS" -> {
                     for (String seq : parts[1].split(",")) {

@@ -24,7 +24,8 @@ import dev.orb.domain.Symbol;
 /**
  * The child process of {@link CrashSafetyTest}: writes signal → order chains, journal entries and batches of
  * daily bars to an H2 file in an endless loop, printing each write to stdout only after it returned (was
- * acknowledged), until it is killed.
+ * acknowledged), until it is killed. Every {@value #BIG_EVERY}th loop also upserts a large batch of several dates,
+ * which H2 writes in several transactions.
  *
  * <p>Arguments: the database directory and the first loop index.
  */
@@ -32,6 +33,9 @@ public final class CrashWriter {
     static final LocalDate SESSION = Samples.SESSION;
     static final int BARS_PER_BATCH = 2_000;
     static final int JOURNAL_BATCH = 10;
+    static final int BIG_EVERY = 4;
+    static final int BIG_DATES = 3;
+    static final int BIG_BARS_PER_DATE = 5_000;
 
     private CrashWriter() {
     }
@@ -68,6 +72,17 @@ public final class CrashWriter {
             }
             List<JournalEntry> stored = storage.appendAll(batch);
             ack("SEQS " + stored.stream().map(x -> Long.toString(x.sequence())).collect(Collectors.joining(",")));
+
+            if (i % BIG_EVERY == 0) {
+                List<DailyBar> big = new ArrayList<>(BIG_DATES * BIG_BARS_PER_DATE);
+                for (LocalDate d : bigDates(i)) {
+                    for (int b = 0; b < BIG_BARS_PER_DATE; b++) {
+                        big.add(Samples.bar("G" + b, d, "30.00"));
+                    }
+                }
+                storage.upsertDailyBars(big);
+                ack("BIG " + i);
+            }
         }
     }
 
@@ -77,6 +92,15 @@ public final class CrashWriter {
 
     static LocalDate batchDate(int i) {
         return LocalDate.of(2000, 1, 1).plusDays(i);
+    }
+
+    /** The dates of loop {@code i}'s large batch: apart from every small batch's date. */
+    static List<LocalDate> bigDates(int i) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int d = 0; d < BIG_DATES; d++) {
+            dates.add(LocalDate.of(1980, 1, 1).plusDays((long) i * BIG_DATES + d));
+        }
+        return dates;
     }
 
     private static void ack(String line) {

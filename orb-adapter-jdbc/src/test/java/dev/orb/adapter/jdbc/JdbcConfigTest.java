@@ -53,6 +53,17 @@ class JdbcConfigTest {
     }
 
     @Test
+    void asynchronousCommit_isOffByDefault_postgresOnly_andShown() {
+        JdbcConfig pg = JdbcConfig.postgres("jdbc:postgresql://db:5432/orb", "orb", SECRET);
+        assertThat(pg.asynchronousCommit()).isFalse();
+        assertThat(pg.withAsynchronousCommit(true).withSchema("orb").withPoolSize(2).asynchronousCommit()).isTrue();
+        assertThat(pg.withAsynchronousCommit(true).toString()).contains("asynchronousCommit").doesNotContain(SECRET);
+        assertThat(JdbcConfig.h2File(Path.of("target/x")).asynchronousCommit()).isFalse();
+        assertThatThrownBy(() -> JdbcConfig.h2File(Path.of("target/x")).withAsynchronousCommit(true))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("PostgreSQL");
+    }
+
+    @Test
     void anUnreachableServer_failsWithAStorageException_thatNeverMentionsThePassword() {
         JdbcConfig config = JdbcConfig.postgres("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "orb", SECRET);
 

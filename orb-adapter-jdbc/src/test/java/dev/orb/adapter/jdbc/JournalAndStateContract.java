@@ -4,6 +4,7 @@ import static dev.orb.adapter.jdbc.Samples.DECIDED;
 import static dev.orb.adapter.jdbc.Samples.SESSION;
 import static dev.orb.adapter.jdbc.Samples.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,77 @@ abstract class JournalAndStateContract extends StorageContract {
         assertThat(stored).extracting(JournalEntry::type).containsExactly("A", "B", "C");
         assertThat(stored).extracting(JournalEntry::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(storage.journal(SESSION)).isEqualTo(stored);
+    }
+
+    @Test
+    void appendAll_isAllOrNothing_aBadEntryStoresNoneOfTheBatch() {
+        JournalEntry before = storage.append(event(SESSION, "Before", "0", DECIDED));
+        List<JournalEntry> batch = List.of(event(SESSION, "A", "1", DECIDED),
+                event(SESSION, "T".repeat(300), "2", DECIDED), event(SESSION, "C", "3", DECIDED));
+
+        assertThatThrownBy(() -> storage.appendAll(batch)).isInstanceOf(StorageException.class);
+
+        assertThat(storage.journal(SESSION)).containsExactly(before);
+        JournalEntry after = storage.append(event(SESSION, "After", "4", DECIDED));
+        assertThat(after.sequence()).isGreaterThan(before.sequence());
+        assertThat(storage.journal(SESSION)).containsExactly(before, after);
+    }
+
+    @Test
+    void appendAll_ignoresTheGivenSequences_followsEarlierAppends_andSpansSessions() {
+        JournalEntry first = storage.append(event(SESSION, "First", "0", DECIDED));
+        List<JournalEntry> stored = storage.appendAll(List.of(
+                new JournalEntry(999, SESSION, DECIDED, "A", "1"),
+                new JournalEntry(1, SESSION.plusDays(1), DECIDED, "B", "2"),
+                new JournalEntry(0, SESSION, DECIDED.plusMillis(1), "C", "3")));
+
+        assertThat(stored).extracting(JournalEntry::type).containsExactly("A", "B", "C");
+        assertThat(stored.get(0).sequence()).isGreaterThan(first.sequence());
+        assertThat(stored).extracting(JournalEntry::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(storage.journal(SESSION)).containsExactly(first, stored.get(0), stored.get(2));
+        assertThat(storage.journal(SESSION.plusDays(1))).containsExactly(stored.get(1));
+        assertThat(storage.appendAll(List.of())).isEmpty();
+        assertThat(storage.journal(SESSION)).hasSize(3);
+    }
+
+    @Test
+    void concurrentAppendAlls_storeEveryBatchWhole_inListOrder() throws Exception {
+        int threads = 6;
+        int batches = 20;
+        int size = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<List<JournalEntry>>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String type = "T" + t;
+                futures.add(pool.submit(() -> {
+                    List<List<JournalEntry>> out = new ArrayList<>();
+                    for (int b = 0; b < batches; b++) {
+                        List<JournalEntry> batch = new ArrayList<>();
+                        for (int i = 0; i < size; i++) {
+                            batch.add(event(SESSION, type, b + "/" + i, DECIDED));
+                        }
+                        out.add(storage.appendAll(batch));
+                    }
+                    return out;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<List<JournalEntry>>> f : futures) {
+                long previous = 0;
+                for (List<JournalEntry> stored : f.get()) {
+                    assertThat(stored).hasSize(size);
+                    assertThat(stored).extracting(JournalEntry::sequence).isSorted().doesNotHaveDuplicates();
+                    assertThat(stored.get(0).sequence()).as("a later batch of the same thread").isGreaterThan(previous);
+                    previous = stored.get(size - 1).sequence();
+                    stored.forEach(e -> all.add(e.sequence()));
+                }
+            }
+            Collections.sort(all);
+            assertThat(storage.journal(SESSION)).extracting(JournalEntry::sequence).containsExactlyElementsOf(all);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -90,6 +90,111 @@ abstract class MarketContract extends StorageContract {
     }
 
     @Test
+    void upsertDailyBars_ofManyDatesInAnyOrder_withDuplicates_storesTheLastOfEach() {
+        // More rows than one H2 statement carries, over several dates, shuffled; then the same keys again with other
+        // prices for some of them.
+        List<LocalDate> dates = List.of(D1, D2, D2.plusDays(3), D2.plusDays(4));
+        Map<List<Object>, DailyBar> expected = new LinkedHashMap<>();
+        List<DailyBar> input = new ArrayList<>();
+        for (LocalDate date : dates) {
+            for (int s = 0; s < 6_000; s++) {
+                input.add(bar("S" + s, date, "10.00"));
+            }
+        }
+        java.util.Collections.shuffle(input, new java.util.Random(42));
+        for (int i = 0, n = input.size(); i < n; i += 7) {
+            DailyBar b = input.get(i);
+            input.add(bar(b.symbol().value(), b.date(), "11.11"));
+        }
+        for (DailyBar b : input) {
+            expected.put(List.of(b.date(), b.symbol()), b);
+        }
+        storage.upsertDailyBars(input);
+
+        List<DailyBar> byKey = new ArrayList<>(expected.values());
+        byKey.sort((a, b) -> a.date().equals(b.date()) ? a.symbol().compareTo(b.symbol()) : a.date().compareTo(b.date()));
+        assertThat(storage.dailyBars(D1, D2.plusDays(4))).containsExactlyElementsOf(byKey);
+        assertThat(storage.dailyBarDates(D1, D2.plusDays(10))).containsExactlyElementsOf(dates);
+    }
+
+    @Test
+    void reUpsert_writesWhatChanged_addsWhatIsNew_andKeepsTheStatisticsOfEveryRefetchedBar() throws Exception {
+        storage.upsertDailyBars(List.of(bar("A", D1, "10.00"), bar("B", D1, "20.00"), bar("C", D1, "30.00")));
+        storage.saveUniverse(D2, List.of(stats("A", D2), stats("B", D2), stats("C", D2)));
+
+        DailyBar same = bar("A", D1, "10.00");
+        DailyBar corrected = bar("B", D1, "20.50");
+        DailyBar fresh = bar("D", D1, "40.00");
+        DailyBar volumeOnly = new DailyBar(Symbol.of("C"), D1, Price.of("30.00"), Price.of("31.25"), Price.of("30.00"),
+                Price.of("30.00"), 7L);
+        storage.upsertDailyBars(List.of(fresh, corrected, same, volumeOnly));
+
+        assertThat(storage.dailyBars(D1, D1)).containsExactly(same, corrected, volumeOnly, fresh);
+        assertThat(rows("SELECT symbol, atr_14 FROM daily_bars ORDER BY symbol"))
+                .extracting(r -> r.get(0) + ":" + (r.get(1) != null))
+                .containsExactly("A:true", "B:true", "C:true", "D:false");
+    }
+
+    @Test
+    void saveUniverse_copiesOntoEachSymbolsOwnLatestBar_evenWhenItMissedTheLastSession() throws Exception {
+        storage.upsertDailyBars(List.of(bar("AAPL", D1, "170.00"), bar("AAPL", D2, "171.00"),
+                bar("HALT", D1, "5.00"), bar("LATE", SESSION, "9.00")));
+        storage.saveUniverse(SESSION, List.of(stats("AAPL", SESSION), stats("HALT", SESSION), stats("LATE", SESSION),
+                stats("NONE", SESSION)));
+
+        assertThat(rows("SELECT symbol, bar_date FROM daily_bars WHERE atr_14 IS NOT NULL ORDER BY symbol"))
+                .extracting(r -> r.get(0) + " " + r.get(1))
+                .containsExactly("AAPL " + D2, "HALT " + D1);
+        assertThat(storage.universe(SESSION)).hasSize(4);
+    }
+
+    @Test
+    void aLargeUpsertThatFails_leavesNothingVisible_andItsRetryStoresEverything() throws Exception {
+        // Large enough that H2 writes it in several transactions.
+        execute("ALTER TABLE daily_bars ADD CONSTRAINT test_no_zzz CHECK (symbol <> 'ZZZ')");
+        List<LocalDate> dates = List.of(D1, D2, SESSION);
+        List<DailyBar> bars = new ArrayList<>();
+        for (LocalDate date : dates) {
+            for (int s = 0; s < 8_000; s++) {
+                bars.add(bar("S" + s, date, "10.00"));
+            }
+        }
+        List<DailyBar> withBadRow = new ArrayList<>(bars);
+        withBadRow.add(bar("ZZZ", SESSION, "10.00")); // last in key order: after the first steps were written
+
+        assertThatThrownBy(() -> storage.upsertDailyBars(withBadRow)).isInstanceOf(StorageException.class);
+
+        assertThat(storage.dailyBars(D1, SESSION)).isEmpty();
+        assertThat(storage.dailyBarDates(D1, SESSION)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM daily_bar_dates")).isZero();
+
+        execute("ALTER TABLE daily_bars DROP CONSTRAINT test_no_zzz");
+        storage.upsertDailyBars(bars);
+
+        assertThat(storage.dailyBarDates(D1, SESSION)).containsExactlyElementsOf(dates);
+        assertThat(storage.dailyBars(D1, SESSION)).hasSize(bars.size());
+        assertThat(count("SELECT COUNT(*) FROM daily_bars")).isEqualTo(bars.size());
+    }
+
+    @Test
+    void barsOfAnUnlistedDate_areNotRead_untilAnUpsertOfThatDateListsIt() throws Exception {
+        // What an interrupted large upsert leaves behind on H2, written here by hand.
+        execute("INSERT INTO daily_bars (symbol, bar_date, open_price, high_price, low_price, close_price, volume)"
+                + " VALUES ('AAPL', DATE '2024-03-07', 1, 1, 1, 1, 1), ('MSFT', DATE '2024-03-07', 1, 1, 1, 1, 1)");
+
+        assertThat(storage.dailyBars(D1, D1)).isEmpty();
+        assertThat(storage.dailyBarDates(D1, D1)).isEmpty();
+
+        storage.upsertDailyBars(List.of(bar("AAPL", D1, "170.00")));
+
+        assertThat(storage.dailyBarDates(D1, D1)).containsExactly(D1);
+        assertThat(storage.dailyBars(D1, D1)).extracting(b -> b.symbol().value() + " " + b.close())
+                .containsExactly("AAPL 170.00", "MSFT 1.00");
+        assertThat(storage.deleteDailyBarsBefore(D2)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM daily_bar_dates")).isZero();
+    }
+
+    @Test
     void deleteDailyBarsBefore_removesOnlyOlderBars_andCountsThem() {
         storage.upsertDailyBars(List.of(bar("A", D1, "1.00"), bar("B", D1, "1.00"), bar("A", D2, "1.00")));
 

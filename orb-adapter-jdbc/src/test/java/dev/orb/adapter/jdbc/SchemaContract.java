@@ -3,9 +3,17 @@ package dev.orb.adapter.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +42,53 @@ abstract class SchemaContract extends StorageContract {
         assertThatThrownBy(() -> JdbcStorage.create(backend.config()))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void aVersion1Database_keepsItsDailyBars_andTheirKeyBecomesDateThenSymbol() throws Exception {
+        Backend old = newBackend();
+        try {
+            JdbcConfig config = old.config();
+            FluentConfiguration flyway = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(config.jdbcUrl(), config.user(), config.password())
+                    .locations("classpath:dev/orb/adapter/jdbc/db/common")
+                    .target("1");
+            if (config.schema().isPresent()) {
+                flyway = flyway.schemas(config.schema().get()).defaultSchema(config.schema().get());
+            }
+            flyway.load().migrate();
+            try (Connection c = old.rawConnection(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO daily_bars (symbol, bar_date, open_price, high_price, low_price, close_price,"
+                        + " volume, atr_14) VALUES ('MSFT', DATE '2024-03-08', 400, 401, 399, 400.5, 10, 2.5),"
+                        + " ('AAPL', DATE '2024-03-08', 170, 171, 169, 170.5, 20, NULL),"
+                        + " ('AAPL', DATE '2024-03-07', 168, 169, 167, 168.5, 30, NULL)");
+            }
+
+            try (JdbcStorage upgraded = JdbcStorage.create(config)) {
+                assertThat(upgraded.dailyBars(LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 8)))
+                        .extracting(b -> b.symbol().value() + " " + b.date() + " " + b.close())
+                        .containsExactly("AAPL 2024-03-07 168.50", "AAPL 2024-03-08 170.50", "MSFT 2024-03-08 400.50");
+                upgraded.upsertDailyBars(List.of(Samples.bar("MSFT", LocalDate.of(2024, 3, 8), "400.75")));
+            }
+            try (Connection c = old.rawConnection()) {
+                List<String> key = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, config.schema().orElse(null), "daily_bars")) {
+                    while (rs.next()) {
+                        key.add(rs.getShort("KEY_SEQ") + ":" + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                key.sort(null);
+                assertThat(key).containsExactly("1:bar_date", "2:symbol");
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT atr_14, close_price FROM daily_bars WHERE symbol = 'MSFT'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("2.5");
+                    assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("400.75");
+                }
+            }
+        } finally {
+            old.destroy();
+        }
     }
 
     @Test

@@ -55,6 +55,17 @@ public final class InMemoryStorage implements Storage {
         return stored;
     }
 
+    /** All or nothing: a null entry stores none of them. */
+    @Override
+    public synchronized List<JournalEntry> appendAll(List<JournalEntry> entries) {
+        List<JournalEntry> stored = new ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            stored.add(entry.withSequence(journal.size() + stored.size() + 1L));
+        }
+        journal.addAll(stored);
+        return List.copyOf(stored);
+    }
+
     @Override
     public synchronized List<JournalEntry> journal(LocalDate session) {
         return journal.stream().filter(e -> e.session().equals(session)).toList();

@@ -12,7 +12,8 @@ import dev.orb.ports.OrbClock;
 
 /**
  * A {@link SessionJournal} on the {@link JournalStore} port: each event is stored, durably, before the engine decides
- * on it. Thread-safety is the store's.
+ * on it; events that queued up together are stored with one {@link JournalStore#appendAll}. Thread-safety is the
+ * store's.
  */
 public final class StoredJournal implements SessionJournal {
     private final JournalStore store;
@@ -25,7 +26,20 @@ public final class StoredJournal implements SessionJournal {
 
     @Override
     public void record(TradingSession session, EngineEvent event) {
-        store.append(new JournalEntry(0, session.date(), clock.now(), EventCodec.type(event), EventCodec.encode(event)));
+        store.append(entry(session, event));
+    }
+
+    @Override
+    public void recordAll(TradingSession session, List<EngineEvent> events) {
+        if (events.size() == 1) {
+            record(session, events.get(0));
+        } else if (!events.isEmpty()) {
+            store.appendAll(events.stream().map(e -> entry(session, e)).toList());
+        }
+    }
+
+    private JournalEntry entry(TradingSession session, EngineEvent event) {
+        return new JournalEntry(0, session.date(), clock.now(), EventCodec.type(event), EventCodec.encode(event));
     }
 
     @Override

@@ -40,6 +40,11 @@ import dev.orb.ports.Subscription;
  * applied one at a time in arrival order; an event fed while another is being processed (including from a command's
  * own callback on the same thread) is queued and applied right after.
  *
+ * <p>Every event is journaled before the engine decides on it. The events that queued up while the runner was busy
+ * are journaled together ({@link SessionJournal#recordAll}, one commit) when the first of them comes up: they are
+ * all durable before any of them is acted on, in the order they are applied, and a restart replays them like any
+ * other journaled event whose commands may not have run.
+ *
  * <p>Submissions are idempotent by client order id: a submit whose outcome is unknown (timeout, 5xx) is resolved by
  * looking the id up before anything is sent again.
  */
@@ -55,6 +60,8 @@ public final class SessionRunner implements AutoCloseable {
     private final Deque<EngineEvent> queue = new ArrayDeque<>();
     private SessionState state = SessionState.initial();
     private boolean processing;
+    /** How many events at the head of {@link #queue} are journaled already (by an earlier recordAll). */
+    private int journaledAhead;
     private Subscription subscription;
 
     public SessionRunner(SessionEngine engine, Broker broker, Storage storage, OrbClock clock, SessionJournal journal,
@@ -188,9 +195,10 @@ public final class SessionRunner implements AutoCloseable {
     private void apply(EngineEvent event) {
         Decision decision;
         synchronized (this) {
-            TradingSession session = event instanceof EngineEvent.SessionOpened o ? o.session() : state.session();
-            if (session != null) {
-                journal.record(session, event);
+            if (journaledAhead > 0) {
+                journaledAhead--;
+            } else {
+                journalWithQueued(event);
             }
             decision = engine.decide(state, event);
             state = decision.state();
@@ -199,6 +207,33 @@ public final class SessionRunner implements AutoCloseable {
             execute(c);
         }
         listener.onDecision(event, decision);
+    }
+
+    /**
+     * Journals {@code event}, just taken from the queue, together with the events queued behind it that belong to
+     * the same session: one {@link SessionJournal#recordAll}. A {@code SessionOpened} is journaled on its own (it
+     * names its session; the events after it are journaled once it has been applied). Events before a session
+     * opened are not journaled.
+     */
+    private void journalWithQueued(EngineEvent event) {
+        if (event instanceof EngineEvent.SessionOpened o) {
+            journal.record(o.session(), event);
+            return;
+        }
+        TradingSession session = state.session();
+        if (session == null) {
+            return;
+        }
+        List<EngineEvent> batch = new ArrayList<>();
+        batch.add(event);
+        for (EngineEvent queued : queue) {
+            if (queued instanceof EngineEvent.SessionOpened) {
+                break;
+            }
+            batch.add(queued);
+        }
+        journal.recordAll(session, batch);
+        journaledAhead = batch.size() - 1;
     }
 
     private void execute(Command command) {

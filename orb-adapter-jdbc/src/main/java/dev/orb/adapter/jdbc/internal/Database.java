@@ -47,11 +47,14 @@ public final class Database implements AutoCloseable {
      * Opens a pool on the database, creates {@code schema} when given and missing, and migrates and validates the
      * schema with Flyway.
      *
-     * @param schema the schema of orb's tables, already validated as a plain identifier, or null for the default
+     * @param schema             the schema of orb's tables, already validated as a plain identifier, or null for the
+     *                           default
+     * @param asynchronousCommit PostgreSQL only: every session runs with {@code synchronous_commit = off}
      * @throws StorageException when the database cannot be reached, is not H2 or PostgreSQL, or its migration
      *                          history does not match orb's scripts (e.g. a checksum differs)
      */
-    public static Database open(String url, String user, String password, String schema, int poolSize) {
+    public static Database open(String url, String user, String password, String schema, int poolSize,
+                                boolean asynchronousCommit) {
         if (schema != null) {
             createSchema(url, user, password, schema);
         }
@@ -72,6 +75,11 @@ public final class Database implements AutoCloseable {
             // Lets the driver send a batch of inserts as multi-row statements: the bulk upsert of daily bars.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.addDataSourceProperty("ApplicationName", "orb");
+            if (asynchronousCommit) {
+                // Chosen explicitly (JdbcConfig.withAsynchronousCommit): commits return before the WAL flush. Set on
+                // each new connection, for the whole session (the pool never resets it).
+                config.setConnectionInitSql("SET synchronous_commit = off");
+            }
         }
         HikariDataSource pool;
         try {
@@ -86,7 +94,8 @@ public final class Database implements AutoCloseable {
             }
             Migrations.migrate(pool, dialect, schema);
             Database db = new Database(pool, dialect, dialect + " " + url + (schema != null ? " schema " + schema : ""));
-            LOG.info("orb storage ready: {} as {}, pool of {}", db, user, poolSize);
+            LOG.info("orb storage ready: {} as {}, pool of {}{}", db, user, poolSize,
+                    asynchronousCommit ? ", asynchronous commit (a server crash can lose the last commits)" : "");
             return db;
         } catch (SQLException | RuntimeException e) {
             pool.close();
