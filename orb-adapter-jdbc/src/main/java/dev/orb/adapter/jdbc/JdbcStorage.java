@@ -49,7 +49,8 @@ import dev.orb.ports.query.TradeFilter;
  *
  * <p>{@link #create} opens a HikariCP pool, migrates the schema with Flyway and validates every applied script's
  * checksum, so a storage that was created is ready and of the expected version. Each write is one transaction,
- * committed before the method returns: on PostgreSQL that is durable against power loss; on H2 (written on every
+ * committed before the method returns (except a large H2 {@link #upsertDailyBars}, see there): on PostgreSQL that is
+ * durable against power loss (unless {@link JdbcConfig#withAsynchronousCommit} was chosen); on H2 (written on every
  * commit, {@code WRITE_DELAY=0}) against a crash or kill of the process, while an operating-system crash may lose
  * the last commits, as H2 does not force its file to disk on commit.
  *
@@ -153,6 +154,12 @@ public final class JdbcStorage implements Storage, AuditQueries, StorageMaintena
 
     // --- MarketStore
 
+    /**
+     * {@inheritDoc} Rows are written in key order; a bar equal to the stored one is not rewritten. On H2 an upsert of
+     * more than 10,000 bars writes the bars of dates that are not stored yet in transactions of 10,000 rows, which no
+     * read sees until its last transaction lists those dates (one large H2 transaction costs more per row); after a
+     * crash in between, the dates are simply not stored. H2 upserts and deletes of daily bars run one at a time.
+     */
     @Override
     public void upsertDailyBars(Collection<DailyBar> bars) {
         market.upsertDailyBars(bars);
