@@ -159,10 +159,24 @@ public record Price(long nanos) implements Comparable<Price> {
         return Long.compare(nanos, other.nanos);
     }
 
-    /** The plain decimal, e.g. {@code 10.25}. */
+    /**
+     * The plain decimal of {@link #toBigDecimal()}, e.g. {@code 10.25}, {@code 0.8512}: written from the long without
+     * a {@link BigDecimal} (scans and validation messages format prices by the thousand).
+     */
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        long fraction = nanos % NANOS_PER_DOLLAR;
+        int decimals = SCALE;
+        while (decimals > 2 && fraction % 10 == 0) {
+            fraction /= 10;
+            decimals--;
+        }
+        StringBuilder b = new StringBuilder(24).append(nanos / NANOS_PER_DOLLAR).append('.');
+        String digits = Long.toString(fraction);
+        for (int i = digits.length(); i < decimals; i++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     private static String plain(long nanos) {

@@ -53,6 +53,20 @@ class PriceTest {
     }
 
     @Property
+    void toString_isThePlainDecimalOfToBigDecimal(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long nanos) {
+        Price p = new Price(nanos);
+        assertThat(p.toString()).isEqualTo(p.toBigDecimal().toPlainString());
+    }
+
+    @Test
+    void toString_keepsTwoDecimalsAndDropsOtherTrailingZeros() {
+        assertThat(Price.of("10.5").toString()).isEqualTo("10.50");
+        assertThat(Price.of("0.8512").toString()).isEqualTo("0.8512");
+        assertThat(new Price(1).toString()).isEqualTo("0.000000001");
+        assertThat(Price.of("12").toString()).isEqualTo("12.00");
+    }
+
+    @Property
     void roundingAlwaysLandsOnTheTickWithinHalfATick(@ForAll @LongRange(min = 1_000_000, max = 900_000_000_000_000L) long nanos) {
         BigDecimal value = BigDecimal.valueOf(nanos, Price.SCALE);
         Price rounded = Price.roundToTick(value, RoundingMode.HALF_UP);

@@ -5,34 +5,13 @@ import java.math.BigDecimal;
 import dev.orb.domain.Price;
 
 /**
- * The texts of {@link Price#toString()} and of {@code value.stripTrailingZeros().toPlainString()}, written from
- * long values without the {@link BigDecimal} normalisation: the scan writes a note for every ineligible symbol.
+ * The text of {@code value.stripTrailingZeros().toPlainString()}, written without the {@link BigDecimal}
+ * normalisation: the scan writes a note for every ineligible symbol. (Prices format themselves the same way,
+ * {@link Price#toString()}.)
  * The same strings, character for character. Stateless and thread-safe.
  */
 final class DecimalText {
-    private static final long NANOS = Price.NANOS_PER_DOLLAR;
-
     private DecimalText() {
-    }
-
-    /** {@link Price#toString()} of a price of {@code nanos}: trailing zeros removed, at least two decimals. */
-    static String price(long nanos) {
-        StringBuilder b = new StringBuilder(24);
-        appendPrice(b, nanos);
-        return b.toString();
-    }
-
-    /** Appends {@link Price#toString()} of a price of {@code nanos} (&gt; 0). */
-    static void appendPrice(StringBuilder b, long nanos) {
-        long whole = nanos / NANOS;
-        long fraction = nanos % NANOS;
-        int decimals = Price.SCALE;
-        while (decimals > 2 && fraction % 10 == 0) {
-            fraction /= 10;
-            decimals--;
-        }
-        b.append(whole).append('.');
-        appendPadded(b, fraction, decimals);
     }
 
     /**

@@ -111,7 +111,7 @@ public final class UniverseFilter {
             int start = reason.length();
             if (!priceOk(stats)) {
                 reason.append("prevClose ");
-                DecimalText.appendPrice(reason, stats.prevClose().nanos());
+                reason.append(stats.prevClose());
                 reason.append(" < ").append(minPriceText);
             }
             if (stats.avgVolume14().compareTo(minAvgVolume) < 0) {
