@@ -99,11 +99,16 @@ public final class OrderDao {
     /** Implements {@link dev.orb.ports.TradingStore#orders}: by submission time, then client order id. */
     public List<OrderRecord> orders(LocalDate session) {
         Objects.requireNonNull(session, "session");
-        return db.read("reading the orders of " + session, h -> List.copyOf(h.createQuery(ORDER_SELECT
+        return db.read("reading the orders of " + session, h -> orders(h, session));
+    }
+
+    /** The orders of {@code session} by submission time, then client order id, on {@code h}. */
+    List<OrderRecord> orders(Handle h, LocalDate session) {
+        return List.copyOf(h.createQuery(ORDER_SELECT
                         + " WHERE session_date = :session ORDER BY submitted_at, client_order_id")
                 .bind("session", session)
                 .map((rs, ctx) -> order(rs))
-                .list()));
+                .list());
     }
 
     /**
@@ -151,15 +156,6 @@ public final class OrderDao {
                 .bind("id", id.value())
                 .map((rs, ctx) -> event(rs))
                 .list());
-    }
-
-    /** The orders of {@code session} by client order id, in one query. */
-    Map<ClientOrderId, OrderRecord> ordersById(Handle h, LocalDate session) {
-        Map<ClientOrderId, OrderRecord> byId = new HashMap<>();
-        h.createQuery(ORDER_SELECT + " WHERE session_date = :session").bind("session", session)
-                .map((rs, ctx) -> order(rs))
-                .forEach(o -> byId.put(o.clientOrderId(), o));
-        return byId;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,10 @@ public final class SignalDao {
             if (signals.stream().allMatch(s -> s.clientOrderId() == null)) {
                 return signals.stream().map(s -> SignalChain.of(s, Optional.empty(), List.of())).toList();
             }
-            Map<ClientOrderId, OrderRecord> orderById = orders.ordersById(h, session);
+            Map<ClientOrderId, OrderRecord> orderById = new HashMap<>();
+            for (OrderRecord o : orders.orders(h, session)) {
+                orderById.put(o.clientOrderId(), o);
+            }
             Map<ClientOrderId, List<OrderUpdate>> eventsById = orders.signalOrderEvents(h, session);
             List<SignalChain> chains = new ArrayList<>(signals.size());
             for (SignalRecord s : signals) {
