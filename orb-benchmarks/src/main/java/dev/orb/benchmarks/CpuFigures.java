@@ -43,7 +43,8 @@ public final class CpuFigures {
         scanComputed.stats = "daily-statistics";
         scanComputed.setUp();
         measure("scan, statistics at DailyStatistics' scales", 400, 300, () -> scanComputed.scan());
-        measure("reading the scan's input only (lower bound)", 400, 300, () -> scan.readInputOnly());
+        measure("scan, then building every record it returns", 400, 300, () -> scan.scanAndReadRecords());
+        measure("building the scan's input from maps (ScanInput.of)", 100, 100, () -> scan.buildInputFromMaps());
         AtrBenchmark atr = new AtrBenchmark();
         atr.symbols = 10_000;
         atr.setUp();

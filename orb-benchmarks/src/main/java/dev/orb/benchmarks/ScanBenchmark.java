@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.orb.core.calendar.NyseCalendar;
 import dev.orb.core.config.OrbConfig;
+import dev.orb.core.strategy.ScanInput;
 import dev.orb.core.strategy.Scanner;
 import dev.orb.domain.Bar;
 import dev.orb.domain.DailyStats;
+import dev.orb.domain.OpeningRangeRecord;
 import dev.orb.domain.Price;
 import dev.orb.domain.Symbol;
 import dev.orb.domain.Timeframe;
@@ -35,7 +37,10 @@ import dev.orb.domain.TradingSession;
 
 /**
  * One full-market morning scan ({@link Scanner#scan}): universe filter, opening range from five one-minute bars,
- * RVOL over 14 sessions, ranking, top 20 and sizing, over {@code symbols} symbols (10,000 by default). About 91 % of
+ * RVOL over 14 sessions, ranking, top 20 and sizing, over {@code symbols} symbols (10,000 by default), on the
+ * {@link ScanInput} the engine receives in its scan event (built with {@link ScanInput#of} from maps, as the live
+ * day does; the backtest builds the same columns from its own without maps). {@link #buildInputFromMaps} times
+ * that conversion, which happens when the event is created, before the engine (and the clock) get it. About 91 % of
  * the symbols pass the universe filter, about half of those have RVOL ≥ 1 (4,484 ranked candidates).
  *
  * <p>{@code stats}: {@code cents} gives ATRs in whole cents and whole-share average volumes (small decimals);
@@ -58,17 +63,21 @@ public class ScanBenchmark {
 
     private static final BigDecimal FOURTEEN = BigDecimal.valueOf(14);
 
-    private Scanner.Input input;
+    private TradingSession session;
+    private Map<Symbol, DailyStats> universe;
+    private Map<Symbol, List<Bar>> bars;
+    private Map<Symbol, long[]> history;
+    private ScanInput input;
     private final BigDecimal equity = new BigDecimal("100000");
     private final OrbConfig config = OrbConfig.defaults();
 
     @Setup
     public void setUp() {
         Random r = new Random(42);
-        TradingSession session = NyseCalendar.standard().session(LocalDate.of(2024, 3, 12)).orElseThrow();
-        Map<Symbol, DailyStats> universe = new TreeMap<>();
-        Map<Symbol, List<Bar>> bars = new HashMap<>();
-        Map<Symbol, long[]> history = new HashMap<>();
+        session = NyseCalendar.standard().session(LocalDate.of(2024, 3, 12)).orElseThrow();
+        universe = new TreeMap<>();
+        bars = new HashMap<>();
+        history = new HashMap<>();
         for (int i = 0; i < symbols; i++) {
             Symbol s = Symbol.of("S" + i);
             long cents = 300 + r.nextInt(30_000);
@@ -99,32 +108,30 @@ public class ScanBenchmark {
             }
             history.put(s, v);
         }
-        input = new Scanner.Input(session, universe, bars, history);
+        input = ScanInput.of(universe, bars, history);
     }
 
     @Benchmark
     public Scanner.Result scan() {
-        return Scanner.scan(input, equity, config);
+        return Scanner.scan(session, input, equity, config);
     }
 
     /**
-     * Reads every input object a scan reads (map entries, statistics, bars with their instants and prices, the
-     * volume histories) and nothing else: a lower bound of the scan with this input representation, for
-     * {@link CpuFigures}. Not a JMH benchmark.
+     * The scan and a read of each of its records ({@code Result.records()} builds an {@code OpeningRangeRecord} on
+     * each read, as the storage does when it persists them): the cost a consumer adds after the scan.
      */
-    public long readInputOnly() {
+    @Benchmark
+    public long scanAndReadRecords() {
         long sum = 0;
-        for (Map.Entry<Symbol, DailyStats> e : input.universe().entrySet()) {
-            DailyStats s = e.getValue();
-            sum += s.prevClose().nanos() + s.atr14().scale() + s.avgVolume14().scale() + s.session().getDayOfMonth();
-            for (Bar bar : input.bars().get(e.getKey())) {
-                sum += bar.start().getEpochSecond() + bar.timeframe().minutes() + bar.open().nanos()
-                        + bar.high().nanos() + bar.low().nanos() + bar.close().nanos() + bar.volume();
-            }
-            for (long v : input.orVolumeHistory().get(e.getKey())) {
-                sum += v;
-            }
+        for (OpeningRangeRecord r : Scanner.scan(session, input, equity, config).records()) {
+            sum += r.range().volume() + r.rank();
         }
         return sum;
+    }
+
+    /** The conversion of the maps into the scan's columns ({@link ScanInput#of}); not part of the scan. */
+    @Benchmark
+    public ScanInput buildInputFromMaps() {
+        return ScanInput.of(universe, bars, history);
     }
 }

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.orb.core.strategy.ScanInput;
 import dev.orb.domain.Account;
 import dev.orb.domain.Asset;
 import dev.orb.domain.Bar;
@@ -42,20 +44,42 @@ public sealed interface EngineEvent {
     }
 
     /**
-     * The opening range is complete: the inputs of the scan (strategy.md §2–7). {@code bars} are today's bars per
-     * symbol (only those in the opening-range window are used); {@code orVolumeHistory} holds per symbol the
-     * opening-range volumes of the previous {@code rvol.lookback} sessions, oldest first; {@code assets} tells
-     * tradability (a symbol without an entry is treated as not shortable).
+     * The opening range is complete: the inputs of the scan (strategy.md §2–7) in columns ({@link ScanInput}: the
+     * universe with its statistics, today's bars per symbol, of which only those in the opening-range window are
+     * used, and per symbol the opening-range volumes of the previous {@code rvol.lookback} sessions, oldest first);
+     * {@code assets} tells tradability (a symbol without an entry is treated as not shortable).
      */
-    record ScanReady(Instant at, Map<Symbol, DailyStats> universe, Map<Symbol, List<Bar>> bars,
-                     Map<Symbol, long[]> orVolumeHistory, Map<Symbol, Asset> assets) implements EngineEvent {
+    record ScanReady(Instant at, ScanInput input, Map<Symbol, Asset> assets) implements EngineEvent {
         public ScanReady {
             Objects.requireNonNull(at, "at");
-            // sorted copies: the scan's records come out in symbol order, identical in every run
-            universe = Collections.unmodifiableMap(new TreeMap<>(universe));
-            bars = Collections.unmodifiableMap(new TreeMap<>(bars));
-            orVolumeHistory = Collections.unmodifiableMap(new TreeMap<>(orVolumeHistory));
+            Objects.requireNonNull(input, "input");
+            // a sorted copy: the same in every run
             assets = Collections.unmodifiableMap(new TreeMap<>(assets));
+        }
+
+        /**
+         * The event of inputs given as maps ({@link ScanInput#of}).
+         *
+         * @throws dev.orb.domain.InvalidValueException as {@link ScanInput#of}
+         */
+        public ScanReady(Instant at, Map<Symbol, DailyStats> universe, Map<Symbol, ? extends List<Bar>> bars,
+                         Map<Symbol, long[]> orVolumeHistory, Map<Symbol, Asset> assets) {
+            this(at, ScanInput.of(universe, bars, orVolumeHistory), assets);
+        }
+
+        /** The universe with its statistics, as a sorted map built on each call ({@link ScanInput#universe()}). */
+        public SortedMap<Symbol, DailyStats> universe() {
+            return input.universe();
+        }
+
+        /** Today's bars per symbol, as a sorted map built on each call ({@link ScanInput#bars()}). */
+        public SortedMap<Symbol, List<Bar>> bars() {
+            return input.bars();
+        }
+
+        /** The volume histories, as a sorted map built on each call ({@link ScanInput#orVolumeHistory()}). */
+        public SortedMap<Symbol, long[]> orVolumeHistory() {
+            return input.orVolumeHistory();
         }
     }
 

@@ -192,8 +192,7 @@ public final class SessionEngine {
             }
             phase = Phase.TRADING;
             assets = e.assets();
-            Scanner.Result result = Scanner.scan(
-                    new Scanner.Input(session, e.universe(), e.bars(), e.orVolumeHistory()), startEquity, config);
+            Scanner.Result result = Scanner.scan(session, e.input(), startEquity, config);
             commands.add(new Command.PersistOpeningRanges(result.records()));
             int rank = 0;
             for (OrderPlanner.Plan plan : result.plans()) {

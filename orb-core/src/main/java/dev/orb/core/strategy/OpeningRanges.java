@@ -1,7 +1,6 @@
 package dev.orb.core.strategy;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import dev.orb.domain.InvalidValueException;
 import dev.orb.domain.OpeningRange;
 import dev.orb.domain.Price;
 import dev.orb.domain.Symbol;
+import dev.orb.domain.Timeframe;
 import dev.orb.domain.TradingSession;
 
 /**
@@ -66,23 +66,14 @@ public final class OpeningRanges {
         return w.volume;
     }
 
-    /** {@link #of} with the window's instants computed once by the caller. */
-    static Optional<OpeningRange> of(Symbol symbol, TradingSession session, int minutes, Instant start, Instant end,
-                                     List<Bar> bars) {
-        return Optional.ofNullable(rangeOrNull(symbol, session.date(), minutes, start, end, bars, new Window()));
-    }
-
-    /**
-     * {@link #of} for the scan: the window's instants computed once, {@code window} reused from symbol to symbol,
-     * and null instead of an empty {@link Optional}.
-     */
-    static OpeningRange rangeOrNull(Symbol symbol, LocalDate session, int minutes, Instant start, Instant end,
-                                    List<Bar> bars, Window window) {
-        Window w = scan(symbol, start, end, bars, window);
+    private static Optional<OpeningRange> of(Symbol symbol, TradingSession session, int minutes, Instant start,
+                                             Instant end, List<Bar> bars) {
+        Window w = scan(symbol, start, end, bars, new Window());
         if (w.first == null) {
-            return null;
+            return Optional.empty();
         }
-        return new OpeningRange(symbol, session, minutes, w.first.open(), w.high, w.low, w.last.close(), w.volume);
+        return Optional.of(new OpeningRange(symbol, session.date(), minutes, w.first.open(), w.high, w.low,
+                w.last.close(), w.volume));
     }
 
     /**
@@ -165,6 +156,100 @@ public final class OpeningRanges {
         return w;
     }
 
+    /**
+     * The opening range of {@code input}'s symbol {@code i} into {@code out}, for the scan: the same range, checks
+     * and messages as {@link #of}, read from the input's columns without creating an object.
+     *
+     * @param startSecond the session open (epoch seconds; the open is a whole second)
+     * @param endSecond   the end of the window
+     * @return false when no bar starts exactly at the session open ({@code out} is then meaningless)
+     */
+    static boolean range(ScanInput input, int i, long startSecond, long endSecond, Columns out) {
+        int to = input.barTo(i);
+        int first = -1;
+        int last = -1;
+        long lastSecond = 0;
+        int lastNano = 0;
+        long high = 0;
+        long low = Long.MAX_VALUE;
+        long volume = 0;
+        long seenMinutes = 0;
+        boolean needsFullDuplicateCheck = false;
+        int inWindow = 0;
+        for (int row = input.barFrom(i); row < to; row++) {
+            long second = input.barSecond(row);
+            if (second < startSecond || second >= endSecond) {
+                continue;
+            }
+            int nano = input.barNano(row);
+            long barEnd = second + 60L * input.barMinutes(row);
+            if (barEnd > endSecond || barEnd == endSecond && nano > 0) {
+                throw pastEnd(input, i, row, endSecond);
+            }
+            inWindow++;
+            long offset = second - startSecond;
+            if (nano == 0 && offset % 60 == 0 && offset / 60 < Long.SIZE) {
+                long bit = 1L << (offset / 60);
+                if ((seenMinutes & bit) != 0) {
+                    throw duplicate(input.symbol(i), input.barStart(row));
+                }
+                seenMinutes |= bit;
+                if (offset == 0) {
+                    first = row;
+                }
+            } else {
+                needsFullDuplicateCheck = true;
+            }
+            if (last < 0 || second > lastSecond || second == lastSecond && nano > lastNano) {
+                last = row;
+                lastSecond = second;
+                lastNano = nano;
+            }
+            high = Math.max(high, input.barHigh(row));
+            low = Math.min(low, input.barLow(row));
+            long barVolume = input.barVolume(row);
+            long sum = volume + barVolume;
+            // both are ≥ 0: a negative sum is an overflow
+            if (sum < 0) {
+                throw overflow(input.symbol(i), input.barStart(row), new ArithmeticException("long overflow"));
+            }
+            volume = sum;
+        }
+        if (needsFullDuplicateCheck && inWindow > 1) {
+            checkDuplicates(input, i, startSecond, endSecond);
+        }
+        if (first < 0) {
+            return false;
+        }
+        out.open = input.barOpen(first);
+        out.high = high;
+        out.low = low;
+        out.close = input.barClose(last);
+        out.volume = volume;
+        return true;
+    }
+
+    private static InvalidValueException pastEnd(ScanInput input, int i, int row, long endSecond) {
+        return new InvalidValueException("OpeningRanges: bar of " + input.symbol(i) + " at " + input.barStart(row)
+                + " (" + Timeframe.ofMinutes(input.barMinutes(row)) + ") extends past the end of the opening range "
+                + Instant.ofEpochSecond(endSecond));
+    }
+
+    private static void checkDuplicates(ScanInput input, int i, long startSecond, long endSecond) {
+        int to = input.barTo(i);
+        for (int a = input.barFrom(i); a < to; a++) {
+            long second = input.barSecond(a);
+            if (second < startSecond || second >= endSecond) {
+                continue;
+            }
+            for (int b = a + 1; b < to; b++) {
+                if (second == input.barSecond(b) && input.barNano(a) == input.barNano(b)) {
+                    throw duplicate(input.symbol(i), input.barStart(a));
+                }
+            }
+        }
+    }
+
     private static InvalidValueException otherSymbol(Symbol symbol, Bar bar) {
         return new InvalidValueException("OpeningRanges: bar of " + bar.symbol() + " at " + bar.start()
                 + " among the bars of " + symbol);
@@ -203,7 +288,16 @@ public final class OpeningRanges {
         }
     }
 
-    /** What one pass over a symbol's bars found; reused from symbol to symbol by the scan. */
+    /** An opening range in nanos, filled by {@link #range(ScanInput, int, long, long, Columns)}; reused. */
+    static final class Columns {
+        long open;
+        long high;
+        long low;
+        long close;
+        long volume;
+    }
+
+    /** What one pass over a symbol's bars found. */
     static final class Window {
         Bar first;
         Bar last;

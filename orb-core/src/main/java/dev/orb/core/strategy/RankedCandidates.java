@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 import dev.orb.domain.DailyStats;
 import dev.orb.domain.Direction;
-import dev.orb.domain.OpeningRange;
-import dev.orb.domain.Price;
 
 /**
  * The candidates of one scan that pass the {@code scan.minRvol} filter, in columns, and their order by
@@ -24,51 +22,55 @@ final class RankedCandidates {
 
     private int size;
     private int[] slots;
-    private OpeningRange[] ranges;
-    private DailyStats[] stats;
+    /** The candidate's index in {@link #input}. */
+    private int[] symbolIndices;
     private Direction[] directions;
     private long[] numerators;
     private long[] denominators;
     /** The RVOL when it does not fit in two longs; allocated on first use. */
     private Ratio[] bigRatios;
-    /** The entry, or null when it and the stop are left to {@link OrderPlanner} (which may throw). */
-    private Price[] entries;
+    /** The entry in nanos, or 0 when it and the stop are left to {@link OrderPlanner} (which may throw). */
+    private long[] entries;
     /** The stop in nanos, 0 for none; meaningless when the entry is null. */
     private long[] stops;
     private boolean doublesExactlyRounded = true;
     private final StopOffset stopOffset;
+    private final ScanInput input;
 
     /**
      * @param expected   a guess of the number of candidates
      * @param stopOffset the scan's {@link StopOffset} of {@code stop.atrFraction}
+     * @param input      the scan's input, where the candidates' statistics are
      */
-    RankedCandidates(int expected, StopOffset stopOffset) {
+    RankedCandidates(int expected, StopOffset stopOffset, ScanInput input) {
         this.stopOffset = stopOffset;
+        this.input = input;
         int capacity = Math.max(16, expected);
         slots = new int[capacity];
-        ranges = new OpeningRange[capacity];
-        stats = new DailyStats[capacity];
+        symbolIndices = new int[capacity];
         directions = new Direction[capacity];
         numerators = new long[capacity];
         denominators = new long[capacity];
-        entries = new Price[capacity];
+        entries = new long[capacity];
         stops = new long[capacity];
     }
 
     /**
      * Adds a candidate whose RVOL is {@code rvol}'s current value; {@code slot} is the index of its record. Its entry
      * and stop are computed now, while its range and statistics are still in the CPU cache; where
-     * {@link OrderPlanner} would throw or the fast path does not apply they are left for later ({@link #entry} null),
-     * so that exceptions come in rank order as before.
+     * {@link OrderPlanner} would throw or the fast path does not apply they are left for later ({@link #entryNanos}
+     * 0), so that exceptions come in rank order as before.
+     *
+     * @param k      the candidate's index in the scan's input
+     * @param source the range's high (long) or low (short), in nanos: what the entry is derived from
      */
-    void add(int slot, OpeningRange range, DailyStats dailyStats, Direction direction, ScanRvol rvol) {
+    void add(int slot, int k, Direction direction, ScanRvol rvol, long source) {
         if (size == slots.length) {
             grow();
         }
         int i = size++;
         slots[i] = slot;
-        ranges[i] = range;
-        stats[i] = dailyStats;
+        symbolIndices[i] = k;
         directions[i] = direction;
         if (rvol.big() != null) {
             if (bigRatios == null) {
@@ -80,15 +82,15 @@ final class RankedCandidates {
             denominators[i] = rvol.denominator();
         }
         doublesExactlyRounded &= rvol.isDoubleExactlyRounded();
-        Price source = direction == Direction.LONG ? range.high() : range.low();
-        long entry = TickMath.entryNanos(source.nanos(), direction);
-        long split = entry == 0 ? StopOffset.NOT_FAST : stopOffset.split(dailyStats.atr14());
+        long entry = TickMath.entryNanos(source, direction);
+        long split = entry == 0 ? StopOffset.NOT_FAST
+                : stopOffset.split(input.atrUnscaledLo(k), input.atrUnscaledHi(k), input.atrBits(k), input.atrScale(k));
         long stop = split == StopOffset.NOT_FAST ? TickMath.TOO_LARGE
                 : TickMath.halfUpStopNanos(entry, direction, split >>> 1, (split & 1) != 0);
         if (stop == TickMath.TOO_LARGE) {
-            entries[i] = null;
+            entries[i] = 0;
         } else {
-            entries[i] = entry == source.nanos() ? source : new Price(entry);
+            entries[i] = entry;
             stops[i] = stop <= 0 || stop == entry ? 0 : stop;
         }
     }
@@ -96,8 +98,7 @@ final class RankedCandidates {
     private void grow() {
         int capacity = slots.length * 2;
         slots = Arrays.copyOf(slots, capacity);
-        ranges = Arrays.copyOf(ranges, capacity);
-        stats = Arrays.copyOf(stats, capacity);
+        symbolIndices = Arrays.copyOf(symbolIndices, capacity);
         directions = Arrays.copyOf(directions, capacity);
         numerators = Arrays.copyOf(numerators, capacity);
         denominators = Arrays.copyOf(denominators, capacity);
@@ -116,12 +117,8 @@ final class RankedCandidates {
         return slots[i];
     }
 
-    OpeningRange range(int i) {
-        return ranges[i];
-    }
-
     DailyStats stats(int i) {
-        return stats[i];
+        return input.stats(symbolIndices[i]);
     }
 
     Direction direction(int i) {
@@ -129,14 +126,14 @@ final class RankedCandidates {
     }
 
     /**
-     * {@code OrderPlanner.entryPrice(range(i), direction(i))}, or null when the caller must call {@link OrderPlanner}
-     * for the entry and the stop.
+     * {@code OrderPlanner.entryPrice(range, direction(i))} in nanos, or 0 when the caller must call
+     * {@link OrderPlanner} for the entry and the stop.
      */
-    Price entry(int i) {
+    long entryNanos(int i) {
         return entries[i];
     }
 
-    /** {@code OrderPlanner.protectiveStop(entry(i), …)} in nanos, 0 when empty; only when {@link #entry} is set. */
+    /** {@code OrderPlanner.protectiveStop(entry, …)} in nanos, 0 when empty; only when {@link #entryNanos} is set. */
     long stopNanos(int i) {
         return stops[i];
     }
@@ -223,6 +220,7 @@ final class RankedCandidates {
         } else {
             byRvol = rvol(b).compareTo(rvol(a));
         }
-        return byRvol != 0 ? byRvol : ranges[a].symbol().compareTo(ranges[b].symbol());
+        // the input is in symbol order
+        return byRvol != 0 ? byRvol : Integer.compare(symbolIndices[a], symbolIndices[b]);
     }
 }

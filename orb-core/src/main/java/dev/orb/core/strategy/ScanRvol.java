@@ -33,25 +33,17 @@ final class ScanRvol {
     }
 
     /**
-     * {@link RelativeVolume#openingRange}.
+     * {@link RelativeVolume#openingRange} of a history whose sum is known ({@link ScanInput}'s column).
      *
-     * @return whether there is a value (false: no history)
+     * @param historySum the sum of {@code previousVolumes}, or {@link ScanInput#HISTORY_UNUSUAL} when a volume is
+     *                   negative or the sum overflows (then the history itself is read)
      */
-    boolean computeOpeningRange(long todayVolume, long[] previousVolumes) {
+    boolean computeOpeningRange(long todayVolume, long historySum, long[] previousVolumes) {
         big = null;
-        if (todayVolume < 0) {
+        if (todayVolume < 0 || historySum == ScanInput.HISTORY_UNUSUAL) {
             return fromRelativeVolume(RelativeVolume.openingRange(todayVolume, previousVolumes));
         }
-        long sum = 0;
-        for (long v : previousVolumes) {
-            long s = sum + v;
-            // v < 0 is invalid, s < 0 an overflow (both terms ≥ 0): RelativeVolume throws or goes big
-            if (v < 0 || s < 0) {
-                return fromRelativeVolume(RelativeVolume.openingRange(todayVolume, previousVolumes));
-            }
-            sum = s;
-        }
-        if (sum == 0) {
+        if (historySum == 0) {
             present = false;
             return false;
         }
@@ -60,7 +52,7 @@ final class ScanRvol {
         if (Math.multiplyHigh(todayVolume, n) != 0 || product < 0) {
             return fromRelativeVolume(RelativeVolume.openingRange(todayVolume, previousVolumes));
         }
-        return set(product, sum);
+        return set(product, historySum);
     }
 
     /**

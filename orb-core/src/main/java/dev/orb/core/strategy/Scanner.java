@@ -1,18 +1,13 @@
 package dev.orb.core.strategy;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.config.RvolMethod;
-import dev.orb.domain.Bar;
 import dev.orb.domain.DailyStats;
 import dev.orb.domain.Direction;
 import dev.orb.domain.InvalidValueException;
@@ -32,88 +27,89 @@ import dev.orb.domain.TradingSession;
  * caller that sends the orders. Stateless and thread-safe.
  *
  * <h2>Speed</h2>
- * A scan of 10,000 symbols is bound by memory latency: its input is some 50 objects per symbol spread over the
- * heap, and its output two objects per symbol. So the scan reads its input in batches ({@link ScanBatch} touches
- * the next 64 symbols' objects in a tight loop, so that their cache misses overlap), decides RVOL ≥ minimum and
- * ranks in long arithmetic ({@link ScanRvol}, {@link RankedCandidates}: exact cross-multiplication, a primitive
- * sort with exact tie-breaking), computes entry and stop in nano-dollars while a candidate's data is still in
- * the cache ({@link StopOffset}: the ATR offset in 128-bit integers), and allocates per symbol only its opening
- * range and record (plus the note of an ineligible symbol). {@link java.math.BigInteger}s,
- * {@link java.util.Optional}s and decimal arithmetic remain for values that do not fit in a long and for the top
- * N's plans. Every fast path gives exactly what the decimal rules give; {@code ScannerEquivalenceProperties}
- * checks the whole scan against a plain reference implementation. docs/performance.md has the figures.
+ * A scan of 10,000 symbols must take well under the time between two bars, and it is bound by memory latency, not
+ * arithmetic. So its input is columnar ({@link ScanInput}: a symbol's bars are rows of primitive arrays, and what
+ * the statistics give independently of the configuration is prepared when the input is built), RVOL ≥ minimum
+ * and the ranking are decided in long arithmetic ({@link ScanRvol}, {@link RankedCandidates}: exact
+ * cross-multiplication, a primitive sort with exact tie-breaking), entry and stop are computed in nano-dollars
+ * ({@link StopOffset}: the ATR offset in 128-bit integers), and a symbol allocates only its opening range and its
+ * record (plus the note of an ineligible symbol). {@link java.math.BigInteger}s, {@link java.util.Optional}s and
+ * decimal arithmetic remain for values that do not fit in a long and for the top N's plans. Every fast path gives
+ * exactly what the decimal rules give; {@code ScannerEquivalenceProperties} checks the whole scan against a plain
+ * reference implementation. docs/performance.md has the figures.
  */
 public final class Scanner {
     private Scanner() {
     }
 
     /**
-     * Runs the scan for {@code input.session()}.
+     * Runs the scan of {@code session}.
      *
      * @param startEquity equity at the start of the session (E of strategy.md §7)
-     * @throws InvalidValueException if a universe entry's statistics are for another symbol or session, a symbol's
-     *     bars are invalid ({@link OpeningRanges#of}), or (OPENING_RANGE method) a volume history does not have
-     *     {@code rvol.lookback} entries or holds a negative volume
+     * @throws InvalidValueException if a universe symbol's statistics are for another session, a symbol's bars in
+     *     the opening-range window are invalid ({@link OpeningRanges#of}), or (OPENING_RANGE method) a volume history
+     *     does not have {@code rvol.lookback} entries or holds a negative volume
      */
-    public static Result scan(Input input, BigDecimal startEquity, OrbConfig config) {
+    public static Result scan(TradingSession session, ScanInput input, BigDecimal startEquity, OrbConfig config) {
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(startEquity, "startEquity");
         Objects.requireNonNull(config, "config");
-        TradingSession session = input.session();
         LocalDate date = session.date();
+        if (!date.equals(input.statsSession())) {
+            checkStatsSessions(input, date);
+        }
         int minutes = config.openingRangeMinutes();
-        Instant windowStart = session.openInstant();
-        Instant windowEnd = windowStart.plusSeconds(60L * minutes);
+        long windowStart = session.openInstant().getEpochSecond();
+        long windowEnd = windowStart + 60L * minutes;
         String belowMinimum = "rvol below " + config.scanMinRvol().toPlainString();
         boolean openingRangeMethod = config.rvolMethod() == RvolMethod.OPENING_RANGE;
-        long[] noHistory = new long[config.rvolLookback()];
+        int lookback = config.rvolLookback();
+        long[] noHistory = new long[lookback];
         UniverseFilter.Bounds filter = UniverseFilter.bounds(config);
         ScanRvol rvol = new ScanRvol(Ratio.ofDecimal(config.scanMinRvol()));
-        OpeningRanges.Window window = new OpeningRanges.Window();
         StringBuilder text = new StringBuilder(100);
-        Map<Symbol, List<Bar>> barsBySymbol = input.bars();
-        Map<Symbol, long[]> histories = input.orVolumeHistory();
 
-        OpeningRangeRecord[] records = new OpeningRangeRecord[input.universe().size()];
+        int size = input.size();
+        ScanRecords records = new ScanRecords(input, config, date, belowMinimum);
         // about half of a universe has RVOL ≥ 1: a guess of the capacity, the columns grow if needed
-        RankedCandidates passing = new RankedCandidates(records.length / 2, new StopOffset(config.stopAtrFraction()));
+        RankedCandidates passing = new RankedCandidates(size / 2, new StopOffset(config.stopAtrFraction()), input);
         List<Symbol> missingOpeningBar = new ArrayList<>();
-        int count = 0;
-        ScanBatch batch = new ScanBatch();
-        Iterator<Map.Entry<Symbol, DailyStats>> universe = input.universe().entrySet().iterator();
-        for (batch.fill(universe, barsBySymbol, histories, openingRangeMethod); batch.size > 0;
-             batch.fill(universe, barsBySymbol, histories, openingRangeMethod)) {
-            for (int b = 0; b < batch.size; b++) {
-                Symbol symbol = batch.symbols[b];
-                DailyStats stats = batch.stats[b];
-                checkStats(symbol, stats, session);
-                List<Bar> bars = batch.lookedUp[b] ? batch.bars[b] : barsBySymbol.get(symbol);
-                OpeningRange range = OpeningRanges.rangeOrNull(symbol, date, minutes, windowStart, windowEnd,
-                        bars == null ? List.of() : bars, window);
-                if (range == null) {
-                    missingOpeningBar.add(symbol);
-                    continue;
-                }
-                int slot = count++;
-                if (!filter.isEligible(stats)) {
-                    records[slot] = note(range, Double.NaN, filter.rejection(text, "not eligible: ", stats));
-                    continue;
-                }
-                boolean hasRvol = openingRangeMethod
-                        ? rvol.computeOpeningRange(range.volume(), history(batch.lookedUp[b] ? batch.histories[b]
-                                : histories.get(symbol), symbol, noHistory))
-                        : rvol.computeDailyApprox(range.volume(), minutes, stats.avgVolume14());
-                // range.direction() without the Optional
-                int direction = range.close().compareTo(range.open());
-                if (direction == 0) {
-                    records[slot] = note(range, hasRvol ? rvol.toDouble() : Double.NaN, "doji");
-                } else if (!hasRvol) {
-                    records[slot] = note(range, Double.NaN, "no volume history");
-                } else if (!rvol.isAtLeastMinimum()) {
-                    records[slot] = note(range, rvol.toDouble(), belowMinimum);
+        OpeningRanges.Columns range = new OpeningRanges.Columns();
+        for (int k = 0; k < size; k++) {
+            if (!OpeningRanges.range(input, k, windowStart, windowEnd, range)) {
+                missingOpeningBar.add(input.symbol(k));
+                continue;
+            }
+            int slot = records.add(k, range);
+            if (!filter.isEligible(input, k)) {
+                records.note(slot, ScanRecords.NOT_ELIGIBLE, Double.NaN);
+                continue;
+            }
+            boolean hasRvol;
+            if (openingRangeMethod) {
+                long[] history = input.history(k);
+                if (history == null) {
+                    hasRvol = rvol.computeOpeningRange(range.volume, 0, noHistory);
+                } else if (history.length != lookback) {
+                    throw new InvalidValueException("Scanner.orVolumeHistory: " + history.length + " sessions for "
+                            + input.symbol(k) + ", rvol.lookback is " + lookback);
                 } else {
-                    passing.add(slot, range, stats, direction > 0 ? Direction.LONG : Direction.SHORT, rvol);
+                    hasRvol = rvol.computeOpeningRange(range.volume, input.historySum(k), history);
                 }
+            } else {
+                hasRvol = rvol.computeDailyApprox(range.volume, minutes, input.stats(k).avgVolume14());
+            }
+            if (range.close == range.open) {
+                records.note(slot, ScanRecords.DOJI, hasRvol ? rvol.toDouble() : Double.NaN);
+            } else if (!hasRvol) {
+                records.note(slot, ScanRecords.NO_HISTORY, Double.NaN);
+            } else if (!rvol.isAtLeastMinimum()) {
+                records.note(slot, ScanRecords.BELOW_MINIMUM, rvol.toDouble());
+            } else if (range.close > range.open) {
+                passing.add(slot, k, Direction.LONG, rvol, range.high);
+            } else {
+                passing.add(slot, k, Direction.SHORT, rvol, range.low);
             }
         }
 
@@ -123,88 +119,47 @@ public final class Scanner {
         List<OrderPlanner.Plan> plans = new ArrayList<>(Math.min(topN, order.length));
         for (int rank = 1; rank <= order.length; rank++) {
             int i = order[rank - 1];
-            OpeningRange range = passing.range(i);
+            int slot = passing.slot(i);
             Direction direction = passing.direction(i);
-            DailyStats stats = passing.stats(i);
-            boolean isSelected = rank <= topN;
-            Price entryPrice = passing.entry(i);
-            Price stop;
-            if (entryPrice != null) {
-                long stopNanos = passing.stopNanos(i);
-                stop = stopNanos == 0 ? null : new Price(stopNanos);
+            long entry = passing.entryNanos(i);
+            long stop;
+            OpeningRange candidateRange = null;
+            if (entry != 0) {
+                stop = passing.stopNanos(i);
             } else {
                 // the decimal path, which throws the planner's exceptions
-                entryPrice = OrderPlanner.entryPrice(range, direction);
-                stop = OrderPlanner.protectiveStop(entryPrice, direction, stats.atr14(), config).orElse(null);
+                candidateRange = records.range(slot);
+                Price entryPrice = OrderPlanner.entryPrice(candidateRange, direction);
+                entry = entryPrice.nanos();
+                stop = OrderPlanner.protectiveStop(entryPrice, direction, passing.stats(i).atr14(), config)
+                        .map(Price::nanos).orElse(0L);
             }
-            if (isSelected) {
-                Candidate c = new Candidate(range, stats, direction, passing.rvol(i));
+            if (rank <= topN) {
+                Candidate c = new Candidate(candidateRange != null ? candidateRange : records.range(slot),
+                        passing.stats(i), direction, passing.rvol(i));
                 selected.add(c);
                 plans.add(OrderPlanner.plan(c, date, startEquity, config));
             }
-            records[passing.slot(i)] = new OpeningRangeRecord(range, passing.rvolValue(i), rank, entryPrice, stop,
-                    isSelected, "");
+            records.ranked(slot, passing.rvolValue(i), rank, entry, stop);
         }
-        return new Result(List.of(count == records.length ? records : Arrays.copyOf(records, count)), selected, plans,
-                missingOpeningBar);
+        return new Result(records.seal(), selected, plans, missingOpeningBar);
     }
 
-    private static long[] history(long[] volumes, Symbol symbol, long[] noHistory) {
-        if (volumes == null) {
-            return noHistory;
-        }
-        if (volumes.length != noHistory.length) {
-            throw new InvalidValueException("Scanner.orVolumeHistory: " + volumes.length + " sessions for " + symbol
-                    + ", rvol.lookback is " + noHistory.length);
-        }
-        return volumes;
-    }
-
-    private static void checkStats(Symbol symbol, DailyStats stats, TradingSession session) {
-        if (stats == null) {
-            throw new InvalidValueException("Scanner.universe: no statistics for " + symbol);
-        }
-        if (!stats.symbol().equals(symbol)) {
-            throw new InvalidValueException("Scanner.universe: statistics of " + stats.symbol() + " under " + symbol);
-        }
-        if (!stats.session().equals(session.date())) {
-            throw new InvalidValueException("Scanner.universe: statistics of " + symbol + " are for " + stats.session()
-                    + ", not " + session.date());
-        }
-    }
-
-    private static OpeningRangeRecord note(OpeningRange range, double rvol, String note) {
-        return new OpeningRangeRecord(range, rvol, 0, null, null, false, note);
-    }
-
-    /**
-     * What the scan reads. The maps and arrays are not copied (a 10,000-symbol scan stays cheap): the caller
-     * must not change them while a scan runs.
-     *
-     * @param session         today's session
-     * @param universe        the day's universe with its statistics for today (the caller filtered it nightly; the
-     *                        scan re-checks eligibility). Its iteration order is the order of the result's records
-     *                        (pass a sorted map for symbol order)
-     * @param bars            today's intraday bars per symbol, any range of the day (only the opening-range window
-     *                        is used); a symbol without an entry has no bars
-     * @param orVolumeHistory per symbol the opening-range volumes of the {@code rvol.lookback} previous sessions,
-     *                        oldest first ({@link OpeningRanges#windowVolume}); an absent symbol counts as all
-     *                        zeros. Ignored by the DAILY_APPROX method
-     */
-    public record Input(TradingSession session, Map<Symbol, DailyStats> universe, Map<Symbol, List<Bar>> bars,
-                        Map<Symbol, long[]> orVolumeHistory) {
-        public Input {
-            Objects.requireNonNull(session, "session");
-            Objects.requireNonNull(universe, "universe");
-            Objects.requireNonNull(bars, "bars");
-            Objects.requireNonNull(orVolumeHistory, "orVolumeHistory");
+    /** Throws for the first universe symbol whose statistics are not for {@code date}. */
+    private static void checkStatsSessions(ScanInput input, LocalDate date) {
+        for (int k = 0; k < input.size(); k++) {
+            DailyStats stats = input.stats(k);
+            if (!stats.session().equals(date)) {
+                throw new InvalidValueException("Scanner.universe: statistics of " + stats.symbol() + " are for "
+                        + stats.session() + ", not " + date);
+            }
         }
     }
 
     /**
      * What the scan found.
      *
-     * @param records           one per universe symbol that has an opening range, in the universe's order: notes
+     * @param records           one per universe symbol that has an opening range, in symbol order: notes
      *                          {@code "not eligible: …"}, {@code "doji"}, {@code "no volume history"},
      *                          {@code "rvol below <min>"}, or {@code ""} for a ranked candidate; rank is the
      *                          1-based position among all candidates passing the RVOL filter (0 otherwise),
@@ -216,7 +171,8 @@ public final class Scanner {
     public record Result(List<OpeningRangeRecord> records, List<Candidate> selected, List<OrderPlanner.Plan> plans,
                          List<Symbol> missingOpeningBar) {
         public Result {
-            records = List.copyOf(records);
+            // the scan's own records are an immutable view that builds each record when asked
+            records = records instanceof ScanRecords ? records : List.copyOf(records);
             selected = List.copyOf(selected);
             plans = List.copyOf(plans);
             missingOpeningBar = List.copyOf(missingOpeningBar);

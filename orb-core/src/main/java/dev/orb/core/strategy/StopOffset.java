@@ -40,33 +40,20 @@ final class StopOffset {
 
     /**
      * {@code TickMath.splitOffset(fraction × atr snapped to 18 decimals)}, i.e.
-     * {@code 2 × min(whole nanos, HUGE) + (1 if a fraction of a nano remains)}, or {@link #NOT_FAST}.
+     * {@code 2 × min(whole nanos, HUGE) + (1 if a fraction of a nano remains)}, or {@link #NOT_FAST}; of a
+     * non-negative ATR given as {@link ScanInput} holds it: its unscaled value {@code uHi × 2^64 + uLo} (unsigned,
+     * {@code bits} bits, {@link ScanInput#ATR_TOO_LONG} for one it does not hold) and its scale.
      */
-    long split(BigDecimal atr) {
-        if (!usable || atr.signum() < 0) {
+    long split(long uLo, long uHi, int bits, int atrScale) {
+        if (!usable || bits < 0) {
             return NOT_FAST;
         }
-        if (atr.signum() == 0) {
+        if (bits == 0) {
             return 0;
         }
-        long scale = (long) fractionScale + atr.scale();
+        long scale = (long) fractionScale + atrScale;
         if (scale < 0 || scale > 36) {
             return NOT_FAST;
-        }
-        long uLo;
-        long uHi;
-        int bits;
-        long compact = Decimals.unscaledLong(atr);
-        if (compact != Decimals.TOO_LONG) {
-            uLo = compact;
-            uHi = 0;
-            bits = Long.SIZE - Long.numberOfLeadingZeros(compact);
-        } else {
-            // an ATR of DailyStatistics (scale 20) of $0.10 or more: the BigDecimal holds a BigInteger
-            BigInteger unscaled = atr.unscaledValue();
-            bits = unscaled.bitLength();
-            uLo = unscaled.longValue();
-            uHi = high64(unscaled, bits);
         }
         if (bits + fractionBits > 125) {
             return NOT_FAST;
@@ -102,21 +89,6 @@ final class StopOffset {
             whole = lo <= TickMath.HUGE / factor ? lo * factor : TickMath.HUGE;
         }
         return whole << 1 | (fractionOfNano ? 1 : 0);
-    }
-
-    /** Bits 64 and up of a non-negative {@code value} of {@code bits} bits; bit by bit for a few, no allocation. */
-    private static long high64(BigInteger value, int bits) {
-        if (bits <= Long.SIZE) {
-            return 0;
-        }
-        if (bits > Long.SIZE + 16) {
-            return value.shiftRight(Long.SIZE).longValue();
-        }
-        long high = 0;
-        for (int b = bits - 1; b >= Long.SIZE; b--) {
-            high = high << 1 | (value.testBit(b) ? 1 : 0);
-        }
-        return high;
     }
 
     /** Divides the scratch value by 10^k (1 ≤ k ≤ 18) in place; returns the remainder. */

@@ -54,16 +54,16 @@ public final class UniverseFilter {
                 && stats.atr14().compareTo(config.universeMinAtr()) >= 0;
     }
 
-    /** The filter's bounds prepared once for many symbols (the scan): same decisions and texts as above. */
+    /** The filter's bounds prepared once for the many symbols of a scan: the same decisions as above. */
     static Bounds bounds(OrbConfig config) {
         Objects.requireNonNull(config, "config");
         return new Bounds(config);
     }
 
     /**
-     * See {@link #bounds}. Keeps the last decimal bounds rescaled to the scale of the statistics compared with them
-     * ({@link BigDecimal#compareTo} of different scales multiplies, with a {@code BigInteger} for an ATR at 20
-     * decimals); not thread-safe, one per scan.
+     * See {@link #bounds}: decides from {@link ScanInput}'s columns. {@code v ≥ b ⟺ floor(v × 10^9) ≥ b × 10^9}
+     * when {@code b × 10^9} is a whole number (the column's floor saturates at {@link Long#MAX_VALUE}, which is still
+     * ≥ any such bound); a bound with more decimals is compared with the decimal itself. Immutable.
      */
     static final class Bounds {
         /** {@code prevClose ≥ minPrice ⟺ prevClose.nanos() ≥ minPriceNanos} (never when {@code priceUnreachable}). */
@@ -71,11 +71,10 @@ public final class UniverseFilter {
         private final boolean priceUnreachable;
         private final BigDecimal minAvgVolume;
         private final BigDecimal minAtr;
-        private final String minPriceText;
-        private final String minAvgVolumeText;
-        private final String minAtrText;
-        private final Rescaled avgVolumeBound;
-        private final Rescaled atrBound;
+        private final long minAvgVolumeNanos;
+        private final boolean avgVolumeByNanos;
+        private final long minAtrNanos;
+        private final boolean atrByNanos;
 
         private Bounds(OrbConfig config) {
             BigDecimal nanos = config.universeMinPrice().movePointRight(Price.SCALE).setScale(0, RoundingMode.CEILING);
@@ -83,74 +82,39 @@ public final class UniverseFilter {
             minPriceNanos = priceUnreachable ? Long.MAX_VALUE : nanos.longValue();
             minAvgVolume = config.universeMinAvgVolume();
             minAtr = config.universeMinAtr();
-            minPriceText = config.universeMinPrice().toPlainString();
-            minAvgVolumeText = minAvgVolume.toPlainString();
-            minAtrText = minAtr.toPlainString();
-            avgVolumeBound = new Rescaled(minAvgVolume);
-            atrBound = new Rescaled(minAtr);
+            Long avgVolumeNanos = exactNanos(minAvgVolume);
+            avgVolumeByNanos = avgVolumeNanos != null;
+            minAvgVolumeNanos = avgVolumeByNanos ? avgVolumeNanos : 0;
+            Long atrNanos = exactNanos(minAtr);
+            atrByNanos = atrNanos != null;
+            minAtrNanos = atrByNanos ? atrNanos : 0;
         }
 
-        private boolean priceOk(DailyStats stats) {
-            return !priceUnreachable && stats.prevClose().nanos() >= minPriceNanos;
+        /** {@code bound × 10^9} when it is a whole number within a long, else null. */
+        private static Long exactNanos(BigDecimal bound) {
+            BigDecimal nanos = bound.movePointRight(Price.SCALE);
+            if (nanos.signum() != 0 && nanos.stripTrailingZeros().scale() > 0
+                    || nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                    || nanos.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+                return null;
+            }
+            return nanos.longValue();
         }
 
-        /** {@link UniverseFilter#isEligible}. */
-        boolean isEligible(DailyStats stats) {
-            return priceOk(stats) && avgVolumeBound.isAtMost(stats.avgVolume14()) && atrBound.isAtMost(stats.atr14());
-        }
-
-        /**
-         * {@code prefix + UniverseFilter.rejection(stats, config).orElseThrow()} of a symbol that is not eligible.
-         *
-         * @param scratch a builder to reuse (cleared here)
-         */
-        String rejection(StringBuilder scratch, String prefix, DailyStats stats) {
-            StringBuilder reason = scratch;
-            reason.setLength(0);
-            reason.append(prefix);
-            int start = reason.length();
-            if (!priceOk(stats)) {
-                reason.append("prevClose ");
-                reason.append(stats.prevClose());
-                reason.append(" < ").append(minPriceText);
+        /** {@link UniverseFilter#isEligible} of {@code input.stats(i)}. */
+        boolean isEligible(ScanInput input, int i) {
+            if (priceUnreachable || input.prevCloseNanos(i) < minPriceNanos) {
+                return false;
             }
-            if (stats.avgVolume14().compareTo(minAvgVolume) < 0) {
-                separate(reason, start).append("avgVolume14 ");
-                DecimalText.appendStripped(reason, stats.avgVolume14());
-                reason.append(" < ").append(minAvgVolumeText);
+            boolean avgVolumeOk = avgVolumeByNanos
+                    ? input.avgVolumeFloorNanos(i) >= minAvgVolumeNanos
+                    : input.stats(i).avgVolume14().compareTo(minAvgVolume) >= 0;
+            if (!avgVolumeOk) {
+                return false;
             }
-            if (stats.atr14().compareTo(minAtr) < 0) {
-                separate(reason, start).append("atr14 ");
-                DecimalText.appendStripped(reason, stats.atr14());
-                reason.append(" < ").append(minAtrText);
-            }
-            return reason.toString();
-        }
-
-        /** A bound and, for the scale last asked about, the same value at that scale (when exact). */
-        private static final class Rescaled {
-            private final BigDecimal bound;
-            private int scale;
-            private BigDecimal atScale;
-
-            Rescaled(BigDecimal bound) {
-                this.bound = bound;
-                scale = bound.scale();
-                atScale = bound;
-            }
-
-            /** {@code value.compareTo(bound) >= 0}. */
-            boolean isAtMost(BigDecimal value) {
-                if (value.scale() != scale) {
-                    scale = value.scale();
-                    atScale = scale >= bound.scale() ? bound.setScale(scale, RoundingMode.UNNECESSARY) : bound;
-                }
-                return value.compareTo(atScale) >= 0;
-            }
-        }
-
-        private static StringBuilder separate(StringBuilder reason, int start) {
-            return reason.length() > start ? reason.append("; ") : reason;
+            return atrByNanos
+                    ? input.atrFloorNanos(i) >= minAtrNanos
+                    : input.stats(i).atr14().compareTo(minAtr) >= 0;
         }
     }
 

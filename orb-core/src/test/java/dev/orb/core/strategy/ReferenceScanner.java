@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.orb.core.config.OrbConfig;
 import dev.orb.core.config.RvolMethod;
@@ -28,7 +29,16 @@ final class ReferenceScanner {
     private ReferenceScanner() {
     }
 
-    static Scanner.Result scan(Scanner.Input input, BigDecimal startEquity, OrbConfig config) {
+    /**
+     * The scan's input as maps (the shape {@link ScanInput#of} reads).
+     *
+     * @param universe any iteration order: the scan goes in symbol order
+     */
+    record Input(TradingSession session, Map<Symbol, DailyStats> universe, Map<Symbol, List<Bar>> bars,
+                 Map<Symbol, long[]> orVolumeHistory) {
+    }
+
+    static Scanner.Result scan(Input input, BigDecimal startEquity, OrbConfig config) {
         TradingSession session = input.session();
         int minutes = config.openingRangeMinutes();
         Ratio minRvol = Ratio.ofDecimal(config.scanMinRvol());
@@ -36,20 +46,34 @@ final class ReferenceScanner {
         List<Candidate> passing = new ArrayList<>();
         List<Integer> passingIndex = new ArrayList<>();
         List<Symbol> missing = new ArrayList<>();
-        for (Map.Entry<Symbol, DailyStats> entry : input.universe().entrySet()) {
+        // the input's shape first, as ScanInput.of checks it while it is built
+        Map<Symbol, DailyStats> universe = new TreeMap<>(input.universe());
+        for (Map.Entry<Symbol, DailyStats> entry : universe.entrySet()) {
             Symbol symbol = entry.getKey();
             DailyStats stats = entry.getValue();
             if (stats == null) {
-                throw new InvalidValueException("Scanner.universe: no statistics for " + symbol);
+                throw new InvalidValueException("ScanInput.universe: no statistics for " + symbol);
             }
             if (!stats.symbol().equals(symbol)) {
-                throw new InvalidValueException("Scanner.universe: statistics of " + stats.symbol() + " under "
+                throw new InvalidValueException("ScanInput.universe: statistics of " + stats.symbol() + " under "
                         + symbol);
             }
+            for (Bar bar : input.bars().getOrDefault(symbol, List.of())) {
+                if (!bar.symbol().equals(symbol)) {
+                    throw new InvalidValueException("ScanInput.bars: bar of " + bar.symbol() + " at " + bar.start()
+                            + " among the bars of " + symbol);
+                }
+            }
+        }
+        for (DailyStats stats : universe.values()) {
             if (!stats.session().equals(session.date())) {
-                throw new InvalidValueException("Scanner.universe: statistics of " + symbol + " are for "
+                throw new InvalidValueException("Scanner.universe: statistics of " + stats.symbol() + " are for "
                         + stats.session() + ", not " + session.date());
             }
+        }
+        for (Map.Entry<Symbol, DailyStats> entry : universe.entrySet()) {
+            Symbol symbol = entry.getKey();
+            DailyStats stats = entry.getValue();
             List<Bar> bars = input.bars().getOrDefault(symbol, List.of());
             Optional<OpeningRange> maybeRange = OpeningRanges.of(symbol, session, minutes, bars);
             if (maybeRange.isEmpty()) {

@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * {@link Scanner#scan} gives exactly what {@link ReferenceScanner} gives (same records, ranks, notes, selections,
+ * {@link Scanner#scan} of {@link ScanInput#of} gives exactly what {@link ReferenceScanner} gives (same records, ranks, notes, selections,
  * plans, missing symbols; or the same exception with the same message) on random universes with ties and near ties
  * in RVOL, dojis, missing bars and histories, ineligible symbols, sub-dollar prices, decimals at every scale the
  * code handles specially, volumes near the long range, both RVOL methods and every opening-range length.
@@ -79,10 +79,11 @@ class ScannerEquivalenceProperties {
                 .build();
         BigDecimal equity = pick(r, EQUITIES);
         boolean badInput = r.nextInt(8) == 0;
-        Scanner.Input input = new Generator(r, config, badInput).input();
+        ReferenceScanner.Input input = new Generator(r, config, badInput).input();
 
         Outcome expected = Outcome.of(() -> ReferenceScanner.scan(input, equity, config));
-        Outcome actual = Outcome.of(() -> Scanner.scan(input, equity, config));
+        Outcome actual = Outcome.of(() -> Scanner.scan(input.session(),
+                ScanInput.of(input.universe(), input.bars(), input.orVolumeHistory()), equity, config));
 
         Statistics.label("outcome").collect(expected.thrown() == null ? "result" : "exception");
         if (expected.result() != null) {
@@ -117,7 +118,7 @@ class ScannerEquivalenceProperties {
             commonVolumes = new long[] {0, 1_000, 2_000, 3_000, 1_000 + r.nextInt(5_000), 7_000};
         }
 
-        Scanner.Input input() {
+        ReferenceScanner.Input input() {
             int n = r.nextInt(45);
             List<Symbol> symbols = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -143,7 +144,7 @@ class ScannerEquivalenceProperties {
                     history.put(s, h);
                 }
             }
-            return new Scanner.Input(SESSION, universe, bars, history);
+            return new ReferenceScanner.Input(SESSION, universe, bars, history);
         }
 
         private boolean bad() {

@@ -61,7 +61,7 @@ class ScannerPropertiesTest {
             }
         }
 
-        Scanner.Result result = Scanner.scan(new Scanner.Input(SESSION, universe, bars, history),
+        Scanner.Result result = Scanner.scan(SESSION, ScanInput.of(universe, bars, history),
                 new BigDecimal("100000"), config);
 
         assertThat(result.selected()).isEqualTo(Selection.select(expectedCandidates, config));

@@ -55,7 +55,7 @@ class ScannerTest {
     }
 
     private Scanner.Result scan(OrbConfig config) {
-        return Scanner.scan(new Scanner.Input(SESSION, universe, bars, history), EQUITY, config);
+        return Scanner.scan(SESSION, ScanInput.of(universe, bars, history), EQUITY, config);
     }
 
     private static OpeningRangeRecord record(Scanner.Result result, String symbol) {
@@ -134,14 +134,15 @@ class ScannerTest {
     }
 
     @Test
-    void resultDoesNotDependOnMapIterationBeyondRecordOrder() {
+    void resultDoesNotDependOnMapIterationOrder_recordsComeInSymbolOrder() {
         smallUniverse();
         Scanner.Result sorted = scan(TOP_3);
-        Map<Symbol, DailyStats> hashed = new HashMap<>(universe);
-        Scanner.Result unsorted = Scanner.scan(new Scanner.Input(SESSION, hashed, bars, history), EQUITY, TOP_3);
-        assertThat(unsorted.selected()).isEqualTo(sorted.selected());
-        assertThat(unsorted.plans()).isEqualTo(sorted.plans());
-        assertThat(unsorted.records()).containsExactlyInAnyOrderElementsOf(sorted.records());
+        Map<Symbol, DailyStats> reversed = new java.util.LinkedHashMap<>();
+        new java.util.TreeMap<>(universe).descendingMap().forEach(reversed::put);
+        Scanner.Result unsorted = Scanner.scan(SESSION, ScanInput.of(reversed, new HashMap<>(bars), history), EQUITY,
+                TOP_3);
+        assertThat(unsorted).isEqualTo(sorted);
+        assertThat(sorted.records()).extracting(r -> r.range().symbol()).isSorted();
     }
 
     @Test

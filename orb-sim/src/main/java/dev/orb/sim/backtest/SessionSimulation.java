@@ -17,9 +17,9 @@ import dev.orb.core.session.SessionEngine;
 import dev.orb.core.session.SessionJournal;
 import dev.orb.core.session.SessionRunner;
 import dev.orb.core.session.SessionState;
+import dev.orb.core.strategy.ScanInput;
 import dev.orb.core.strategy.SessionSchedule;
 import dev.orb.domain.Asset;
-import dev.orb.domain.Bar;
 import dev.orb.domain.DailyStats;
 import dev.orb.domain.OrbException;
 import dev.orb.domain.SignalRecord;
@@ -44,6 +44,7 @@ import dev.orb.sim.flatfile.SessionMinutes;
 final class SessionSimulation {
     /** The engine's reason code when {@code risk.maxPositions} cuts the ranked list. */
     private static final String MAX_POSITIONS = "MAX_POSITIONS";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final SessionEngine engine;
     private final FillModel fills;
@@ -81,14 +82,8 @@ final class SessionSimulation {
                 new Alerts())) {
             runner.start(session);
             clock.advanceTo(scan);
-            Map<Symbol, List<Bar>> bars = new TreeMap<>();
-            Map<Symbol, Asset> assets = new TreeMap<>();
-            SessionMinutes minutes = data.minutes();
-            for (Symbol symbol : universe.keySet()) {
-                minutes.series(symbol).ifPresent(s -> bars.put(symbol, RollingHistory.openingWindow(s, session, config)));
-                assets.put(symbol, broker.asset(symbol));
-            }
-            runner.feed(new EngineEvent.ScanReady(scan, universe, bars, orVolumeHistory, assets));
+            runner.feed(new EngineEvent.ScanReady(scan, scanInput(universe, orVolumeHistory, config), assets(universe,
+                    broker)));
             replayMinutes(runner, broker, clock, scan, eod, config.dailyLossLimitEnabled());
             clock.advanceTo(eod);
             runner.feed(new EngineEvent.EodReached(eod));
@@ -107,6 +102,41 @@ final class SessionSimulation {
             }
             return state.closedTrades();
         }
+    }
+
+    /**
+     * The scan's input straight from the session's columns (no {@code Bar} objects): per universe
+     * symbol its statistics, history and the one-minute bars that start in the opening-range window.
+     */
+    private ScanInput scanInput(Map<Symbol, DailyStats> universe, Map<Symbol, long[]> orVolumeHistory,
+                                OrbConfig config) {
+        TradingSession session = data.session();
+        long open = EpochNanos.of(session.openInstant());
+        long end = EpochNanos.of(session.openInstant().plusSeconds(60L * config.openingRangeMinutes()));
+        SessionMinutes minutes = data.minutes();
+        ScanInput.Builder input = ScanInput.builder(universe.size());
+        for (Map.Entry<Symbol, DailyStats> e : universe.entrySet()) {
+            input.symbol(e.getValue(), orVolumeHistory.get(e.getKey()));
+            MinuteSeries series = minutes.series(e.getKey()).orElse(null);
+            if (series == null) {
+                continue;
+            }
+            for (int i = series.indexAtOrAfter(open), last = series.indexAtOrAfter(end); i < last; i++) {
+                long start = series.startNanos(i);
+                input.bar(Math.floorDiv(start, NANOS_PER_SECOND), (int) Math.floorMod(start, NANOS_PER_SECOND), 1,
+                        series.openNanos(i), series.highNanos(i), series.lowNanos(i), series.closeNanos(i),
+                        series.volume(i));
+            }
+        }
+        return input.build();
+    }
+
+    private static Map<Symbol, Asset> assets(Map<Symbol, DailyStats> universe, SimulatedBroker broker) {
+        Map<Symbol, Asset> assets = new TreeMap<>();
+        for (Symbol symbol : universe.keySet()) {
+            assets.put(symbol, broker.asset(symbol));
+        }
+        return assets;
     }
 
     /**
