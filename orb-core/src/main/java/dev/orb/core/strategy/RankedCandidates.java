@@ -11,14 +11,18 @@ import dev.orb.domain.Direction;
  *
  * <p>The order is found by sorting primitive keys: while every RVOL's numerator and denominator are below
  * 2<sup>53</sup>, its {@code double} is the correctly rounded quotient, so a larger ratio never has a smaller
- * double. The key is that double's bits (descending) with the low bits replaced by the candidate's index; one
- * {@link Arrays#sort(long[])} orders the candidates up to runs of equal truncated doubles, and only those runs
+ * double. The key is that double's bits (descending) with the low bits replaced by the candidate's index; one sort
+ * of those keys (a radix sort from {@value #RADIX_SORT_MIN} candidates on) orders the candidates up to runs of
+ * equal truncated doubles, and only those runs
  * (ties, and ratios closer than about 2<sup>-38</sup> relative) are sorted with the exact comparison. Any larger
  * ratio sends the whole list through the exact comparison. Not thread-safe; one per scan.
  */
 final class RankedCandidates {
     /** Runs of equal keys up to this length are sorted by insertion. */
     private static final int INSERTION_SORT_MAX = 12;
+    /** From this many candidates on, the keys are radix-sorted ({@link #sortStablyAbove}). */
+    private static final int RADIX_SORT_MIN = 256;
+    private static final int RADIX_BITS = 11;
 
     private int size;
     private int[] slots;
@@ -171,7 +175,12 @@ final class RankedCandidates {
             long descending = Long.MAX_VALUE - Double.doubleToRawLongBits(rvolValue(i));
             keys[i] = descending & ~indexMask | i;
         }
-        Arrays.sort(keys);
+        if (size < RADIX_SORT_MIN) {
+            Arrays.sort(keys);
+        } else {
+            // the keys were made in index order, so a stable sort of the bits above the index sorts them whole
+            sortStablyAbove(keys, indexBits);
+        }
         for (int i = 0; i < size; i++) {
             order[i] = (int) (keys[i] & indexMask);
         }
@@ -186,6 +195,51 @@ final class RankedCandidates {
             }
         }
         return order;
+    }
+
+    /**
+     * Sorts non-negative {@code keys} by their bits from {@code lowBit} up, keeping the order of keys equal there: an
+     * LSD radix sort of {@value #RADIX_BITS}-bit digits, skipping a digit that all keys share (RVOLs of one order of
+     * magnitude share their exponent bits). For thousands of keys it takes a fraction of a comparison sort's time.
+     */
+    static void sortStablyAbove(long[] keys, int lowBit) {
+        int n = keys.length;
+        int radix = 1 << RADIX_BITS;
+        long mask = radix - 1;
+        int passes = (Long.SIZE - lowBit + RADIX_BITS - 1) / RADIX_BITS;
+        int[][] counts = new int[passes][radix];
+        for (long key : keys) {
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) ((key >>> (lowBit + p * RADIX_BITS)) & mask)]++;
+            }
+        }
+        long[] source = keys;
+        long[] target = null;
+        for (int p = 0; p < passes; p++) {
+            int shift = lowBit + p * RADIX_BITS;
+            int[] offsets = counts[p];
+            if (n == 0 || offsets[(int) ((source[0] >>> shift) & mask)] == n) {
+                continue;
+            }
+            int sum = 0;
+            for (int b = 0; b < radix; b++) {
+                int count = offsets[b];
+                offsets[b] = sum;
+                sum += count;
+            }
+            if (target == null) {
+                target = new long[n];
+            }
+            for (long key : source) {
+                target[offsets[(int) ((key >>> shift) & mask)]++] = key;
+            }
+            long[] swap = source;
+            source = target;
+            target = swap;
+        }
+        if (source != keys) {
+            System.arraycopy(source, 0, keys, 0, n);
+        }
     }
 
     /** Sorts {@code order[from, to)} by the exact ranking. */

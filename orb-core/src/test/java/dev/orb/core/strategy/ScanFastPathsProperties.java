@@ -171,4 +171,30 @@ class ScanFastPathsProperties {
             assertThat(rvol.toDouble()).isEqualTo(ratio.toDouble());
         }
     }
+
+    /**
+     * The ranking's radix sort: keys whose low bits are their index, in index order, sorted by the bits above the
+     * index, come out as a full sort would put them (equal high parts stay in index order).
+     */
+    @Property(tries = 300)
+    void radixSort_ofIndexedKeys_isTheFullSort(@ForAll long seed) {
+        Random r = new Random(seed);
+        int n = r.nextInt(4) == 0 ? r.nextInt(300) : 256 + r.nextInt(12_000);
+        int indexBits = Math.max(1, Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long indexMask = (1L << indexBits) - 1;
+        long[] common = {0, 1L << 40, Long.MAX_VALUE >> 1, Long.MAX_VALUE - (1L << 52), r.nextLong() >>> 1};
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long high = switch (r.nextInt(4)) {
+                case 0 -> common[r.nextInt(common.length)];                           // ties
+                case 1 -> Long.MAX_VALUE - Double.doubleToRawLongBits(0.5 + r.nextDouble() * 3); // one exponent
+                default -> r.nextLong() >>> 1;
+            };
+            keys[i] = high & ~indexMask | i;
+        }
+        long[] expected = keys.clone();
+        java.util.Arrays.sort(expected);
+        RankedCandidates.sortStablyAbove(keys, indexBits);
+        assertThat(keys).isEqualTo(expected);
+    }
 }
