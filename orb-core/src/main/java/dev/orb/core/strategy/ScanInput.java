@@ -71,6 +71,8 @@ public final class ScanInput {
     private final long[][] histories;
     /** The history's sum, {@link #HISTORY_UNUSUAL} when a volume is negative or the sum overflows. */
     private final long[] historySums;
+    /** The history's length, {@link #NO_HISTORY} for none (so the scan need not touch the arrays). */
+    private final int[] historyLengths;
 
     // ---- the bars: those of symbol i are the rows barFrom[i] .. barFrom[i + 1] - 1 ----
     private final int[] barFrom;
@@ -87,6 +89,8 @@ public final class ScanInput {
 
     /** {@link #atrBits} of an ATR the fast paths do not handle. */
     static final int ATR_TOO_LONG = -1;
+    /** {@link #historyLength} of a symbol without a history. */
+    static final int NO_HISTORY = -1;
     /** {@link #historySums} of a history with a negative volume or a sum beyond a long. */
     static final long HISTORY_UNUSUAL = -1;
 
@@ -139,6 +143,7 @@ public final class ScanInput {
         atrBits = new int[n];
         atrScale = new int[n];
         historySums = new long[n];
+        historyLengths = new int[n];
         LocalDate common = n == 0 ? null : stats[0].session();
         for (int k = 0; k < n; k++) {
             DailyStats s = stats[k];
@@ -150,6 +155,7 @@ public final class ScanInput {
             avgVolumeFloorNanos[k] = floorNanos(s.avgVolume14());
             splitUnscaled(k, s.atr14());
             historySums[k] = sum(histories[k]);
+            historyLengths[k] = histories[k] == null ? NO_HISTORY : histories[k].length;
         }
         statsSession = common;
     }
@@ -331,6 +337,11 @@ public final class ScanInput {
 
     long historySum(int i) {
         return historySums[i];
+    }
+
+    /** The length of symbol {@code i}'s history, {@link #NO_HISTORY} for none. */
+    int historyLength(int i) {
+        return historyLengths[i];
     }
 
     int barFrom(int i) {

@@ -35,10 +35,13 @@ final class ScanRvol {
     /**
      * {@link RelativeVolume#openingRange} of a history whose sum is known ({@link ScanInput}'s column).
      *
-     * @param historySum the sum of {@code previousVolumes}, or {@link ScanInput#HISTORY_UNUSUAL} when a volume is
-     *                   negative or the sum overflows (then the history itself is read)
+     * @param historySum      the sum of {@code previousVolumes}, or {@link ScanInput#HISTORY_UNUSUAL} when a volume
+     *                        is negative or the sum overflows
+     * @param n               the history's length
+     * @param previousVolumes the history, only read when {@code historySum} is unusual or a product overflows (so
+     *                        that the scan does not fetch 10,000 arrays)
      */
-    boolean computeOpeningRange(long todayVolume, long historySum, long[] previousVolumes) {
+    boolean computeOpeningRange(long todayVolume, long historySum, int n, long[] previousVolumes) {
         big = null;
         if (todayVolume < 0 || historySum == ScanInput.HISTORY_UNUSUAL) {
             return fromRelativeVolume(RelativeVolume.openingRange(todayVolume, previousVolumes));
@@ -47,7 +50,6 @@ final class ScanRvol {
             present = false;
             return false;
         }
-        int n = previousVolumes.length;
         long product = todayVolume * n;
         if (Math.multiplyHigh(todayVolume, n) != 0 || product < 0) {
             return fromRelativeVolume(RelativeVolume.openingRange(todayVolume, previousVolumes));

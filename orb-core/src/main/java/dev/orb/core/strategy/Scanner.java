@@ -88,14 +88,16 @@ public final class Scanner {
             }
             boolean hasRvol;
             if (openingRangeMethod) {
-                long[] history = input.history(k);
-                if (history == null) {
-                    hasRvol = rvol.computeOpeningRange(range.volume, 0, noHistory);
-                } else if (history.length != lookback) {
-                    throw new InvalidValueException("Scanner.orVolumeHistory: " + history.length + " sessions for "
+                int length = input.historyLength(k);
+                if (length == ScanInput.NO_HISTORY) {
+                    hasRvol = rvol.computeOpeningRange(range.volume, 0, lookback, noHistory);
+                } else if (length != lookback) {
+                    throw new InvalidValueException("Scanner.orVolumeHistory: " + length + " sessions for "
                             + input.symbol(k) + ", rvol.lookback is " + lookback);
                 } else {
-                    hasRvol = rvol.computeOpeningRange(range.volume, input.historySum(k), history);
+                    // the history itself is read only where its sum is unusual
+                    hasRvol = rvol.computeOpeningRange(range.volume, input.historySum(k), lookback,
+                            input.history(k));
                 }
             } else {
                 hasRvol = rvol.computeDailyApprox(range.volume, minutes, input.stats(k).avgVolume14());

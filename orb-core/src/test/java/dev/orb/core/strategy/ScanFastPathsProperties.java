@@ -152,8 +152,8 @@ class ScanFastPathsProperties {
 
         Outcome expected = Outcome.of(() -> RelativeVolume.openingRange(today, history));
         // the history as the scan reads it: its sum from ScanInput's column
-        Outcome actual = Outcome.of(() -> rvol.computeOpeningRange(today, ScanInput.sum(history), history)
-                ? Optional.of(rvol.ratio()) : Optional.empty());
+        Outcome actual = Outcome.of(() -> rvol.computeOpeningRange(today, ScanInput.sum(history), history.length,
+                history) ? Optional.of(rvol.ratio()) : Optional.empty());
         assertThat(actual).isEqualTo(expected);
         check(rvol, expected, minimum);
 
