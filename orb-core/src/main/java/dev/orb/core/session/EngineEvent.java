@@ -53,6 +53,7 @@ public sealed interface EngineEvent {
         public ScanReady {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(assets, "assets");
             // a sorted copy: the same in every run
             assets = Collections.unmodifiableMap(new TreeMap<>(assets));
         }

@@ -2,7 +2,6 @@ package dev.orb.core.strategy;
 
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.RandomAccess;
 
 import dev.orb.core.config.OrbConfig;
@@ -16,18 +15,19 @@ import dev.orb.domain.Symbol;
  * The records of one scan ({@link Scanner.Result#records()}), held as the scan computed them: one row of primitive
  * columns per symbol with an opening range (its range, RVOL, rank, entry, stop and what kind of note it gets).
  * Each {@link #get} builds the {@link OpeningRangeRecord} from its row, so the scan itself allocates no object per
- * symbol; a consumer that reads every record (the storage) builds them then, after the orders went out.
+ * symbol; a consumer that reads every record (the engine, for the storage) builds them then.
  *
  * <p>Every value is decided by the scan; {@link #get} only boxes it. The one text built here is the note of an
  * ineligible symbol ({@link UniverseFilter#rejection}, a pure function of the statistics and the configuration).
  * Immutable once the scan returned it, thread-safe; {@code get} returns a new, equal record on each call.
  */
 final class ScanRecords extends AbstractList<OpeningRangeRecord> implements RandomAccess {
-    static final byte RANKED = 0;
-    static final byte NOT_ELIGIBLE = 1;
-    static final byte DOJI = 2;
-    static final byte NO_HISTORY = 3;
-    static final byte BELOW_MINIMUM = 4;
+    /** Kinds of rows; 0 is a row the scan did not finish, which a returned result never holds. */
+    static final byte RANKED = 1;
+    static final byte NOT_ELIGIBLE = 2;
+    static final byte DOJI = 3;
+    static final byte NO_HISTORY = 4;
+    static final byte BELOW_MINIMUM = 5;
 
     /** The input's universe (shared, never changed; the records do not keep the input's bars alive). */
     private final Symbol[] symbols;
@@ -35,88 +35,43 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
     private final OrbConfig config;
     private final LocalDate session;
     private final String belowMinimum;
-    private int size;
-    private int[] symbolIndex;
-    private long[] open;
-    private long[] high;
-    private long[] low;
-    private long[] close;
-    private long[] volume;
-    private byte[] kind;
-    private double[] rvol;
-    private int[] rank;
-    private long[] entry;
-    private long[] stop;
+    private final int size;
+    private final int[] symbolIndex;
+    private final long[] open;
+    private final long[] high;
+    private final long[] low;
+    private final long[] close;
+    private final long[] volume;
+    private final byte[] kind;
+    private final double[] rvol;
+    private final int[] rank;
+    private final long[] entry;
+    private final long[] stop;
 
-    ScanRecords(ScanInput input, OrbConfig config, LocalDate session, String belowMinimum) {
-        this.symbols = input.symbolColumn();
-        this.stats = input.statsColumn();
-        this.config = config;
-        this.session = session;
-        this.belowMinimum = belowMinimum;
-        int capacity = input.size();
-        symbolIndex = new int[capacity];
-        open = new long[capacity];
-        high = new long[capacity];
-        low = new long[capacity];
-        close = new long[capacity];
-        volume = new long[capacity];
-        kind = new byte[capacity];
-        rvol = new double[capacity];
-        rank = new int[capacity];
-        entry = new long[capacity];
-        stop = new long[capacity];
+    private ScanRecords(Writer w) {
+        symbols = w.symbols;
+        stats = w.stats;
+        config = w.config;
+        session = w.session;
+        belowMinimum = w.belowMinimum;
+        size = w.size;
+        symbolIndex = w.symbolIndex;
+        open = w.open;
+        high = w.high;
+        low = w.low;
+        close = w.close;
+        volume = w.volume;
+        kind = w.kind;
+        rvol = w.rvol;
+        rank = w.rank;
+        entry = w.entry;
+        stop = w.stop;
     }
 
-    /** Adds the row of input symbol {@code k} with the range in {@code w}; returns its index. */
-    int add(int k, OpeningRanges.Columns w) {
-        int i = size++;
-        symbolIndex[i] = k;
-        open[i] = w.open;
-        high[i] = w.high;
-        low[i] = w.low;
-        close[i] = w.close;
-        volume[i] = w.volume;
-        return i;
-    }
-
-    /** Row {@code i} gets a note of {@code noteKind} (not {@link #RANKED}) and the RVOL (NaN for none). */
-    void note(int i, byte noteKind, double rvolValue) {
-        kind[i] = noteKind;
-        rvol[i] = rvolValue;
-    }
-
-    /** Row {@code i} is a ranked candidate: its RVOL, rank, entry and stop (nanos, 0 for no stop). */
-    void ranked(int i, double rvolValue, int rankValue, long entryNanos, long stopNanos) {
-        kind[i] = RANKED;
-        rvol[i] = rvolValue;
-        rank[i] = rankValue;
-        entry[i] = entryNanos;
-        stop[i] = stopNanos;
-    }
-
-    /** Ends the scan's writes: trims the columns to the rows used. */
-    ScanRecords seal() {
-        if (size < symbolIndex.length) {
-            symbolIndex = Arrays.copyOf(symbolIndex, size);
-            open = Arrays.copyOf(open, size);
-            high = Arrays.copyOf(high, size);
-            low = Arrays.copyOf(low, size);
-            close = Arrays.copyOf(close, size);
-            volume = Arrays.copyOf(volume, size);
-            kind = Arrays.copyOf(kind, size);
-            rvol = Arrays.copyOf(rvol, size);
-            rank = Arrays.copyOf(rank, size);
-            entry = Arrays.copyOf(entry, size);
-            stop = Arrays.copyOf(stop, size);
-        }
-        return this;
-    }
-
-    /** The opening range of row {@code i}. */
-    OpeningRange range(int i) {
-        return new OpeningRange(symbols[symbolIndex[i]], session, config.openingRangeMinutes(),
-                new Price(open[i]), new Price(high[i]), new Price(low[i]), new Price(close[i]), volume[i]);
+    private static OpeningRange rangeOf(Symbol symbol, LocalDate session, OrbConfig config, long open, long high,
+                                        long low, long close, long volume) {
+        return new OpeningRange(symbol, session, config.openingRangeMinutes(), new Price(open), new Price(high),
+                new Price(low), new Price(close), volume);
     }
 
     @Override
@@ -124,7 +79,8 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("record " + i + " of " + size);
         }
-        OpeningRange range = range(i);
+        OpeningRange range = rangeOf(symbols[symbolIndex[i]], session, config, open[i], high[i], low[i], close[i],
+                volume[i]);
         return switch (kind[i]) {
             case RANKED -> new OpeningRangeRecord(range, rvol[i], rank[i], new Price(entry[i]),
                     stop[i] == 0 ? null : new Price(stop[i]), rank[i] <= config.scanTopN(), "");
@@ -132,7 +88,8 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
                     + UniverseFilter.rejection(stats[symbolIndex[i]], config).orElseThrow());
             case DOJI -> note(range, rvol[i], "doji");
             case NO_HISTORY -> note(range, rvol[i], "no volume history");
-            default -> note(range, rvol[i], belowMinimum);
+            case BELOW_MINIMUM -> note(range, rvol[i], belowMinimum);
+            default -> throw new IllegalStateException("record " + i + " of " + size + " was not decided");
         };
     }
 
@@ -143,5 +100,83 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
     @Override
     public int size() {
         return size;
+    }
+
+    /** The scan's side: fills the columns row by row, then {@link #seal()}s them into the records. One per scan. */
+    static final class Writer {
+        private final Symbol[] symbols;
+        private final DailyStats[] stats;
+        private final OrbConfig config;
+        private final LocalDate session;
+        private final String belowMinimum;
+        private int size;
+        private final int[] symbolIndex;
+        private final long[] open;
+        private final long[] high;
+        private final long[] low;
+        private final long[] close;
+        private final long[] volume;
+        private final byte[] kind;
+        private final double[] rvol;
+        private final int[] rank;
+        private final long[] entry;
+        private final long[] stop;
+
+        Writer(ScanInput input, OrbConfig config, LocalDate session, String belowMinimum) {
+            this.symbols = input.symbolColumn();
+            this.stats = input.statsColumn();
+            this.config = config;
+            this.session = session;
+            this.belowMinimum = belowMinimum;
+            int capacity = input.size();
+            symbolIndex = new int[capacity];
+            open = new long[capacity];
+            high = new long[capacity];
+            low = new long[capacity];
+            close = new long[capacity];
+            volume = new long[capacity];
+            kind = new byte[capacity];
+            rvol = new double[capacity];
+            rank = new int[capacity];
+            entry = new long[capacity];
+            stop = new long[capacity];
+        }
+
+        /** Adds the row of input symbol {@code k} with the range in {@code w}; returns its index. */
+        int add(int k, OpeningRanges.Columns w) {
+            int i = size++;
+            symbolIndex[i] = k;
+            open[i] = w.open;
+            high[i] = w.high;
+            low[i] = w.low;
+            close[i] = w.close;
+            volume[i] = w.volume;
+            return i;
+        }
+
+        /** Row {@code i} gets a note of {@code noteKind} (not {@link #RANKED}) and the RVOL (NaN for none). */
+        void note(int i, byte noteKind, double rvolValue) {
+            kind[i] = noteKind;
+            rvol[i] = rvolValue;
+        }
+
+        /** Row {@code i} is a ranked candidate: its RVOL, rank, entry and stop (nanos, 0 for no stop). */
+        void ranked(int i, double rvolValue, int rankValue, long entryNanos, long stopNanos) {
+            kind[i] = RANKED;
+            rvol[i] = rvolValue;
+            rank[i] = rankValue;
+            entry[i] = entryNanos;
+            stop[i] = stopNanos;
+        }
+
+        /** The opening range of row {@code i} (for a candidate's plan). */
+        OpeningRange range(int i) {
+            return rangeOf(symbols[symbolIndex[i]], session, config, open[i], high[i], low[i], close[i], volume[i]);
+        }
+
+        /** The records; the writer is not used after this. */
+        ScanRecords seal() {
+            return new ScanRecords(this);
+        }
     }
 }

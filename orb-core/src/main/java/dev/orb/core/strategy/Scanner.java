@@ -71,7 +71,7 @@ public final class Scanner {
         StringBuilder text = new StringBuilder(100);
 
         int size = input.size();
-        ScanRecords records = new ScanRecords(input, config, date, belowMinimum);
+        ScanRecords.Writer records = new ScanRecords.Writer(input, config, date, belowMinimum);
         // about half of a universe has RVOL ≥ 1: a guess of the capacity, the columns grow if needed
         RankedCandidates passing = new RankedCandidates(size / 2, new StopOffset(config.stopAtrFraction()), input);
         List<Symbol> missingOpeningBar = new ArrayList<>();
