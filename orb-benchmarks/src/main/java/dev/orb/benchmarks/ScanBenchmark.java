@@ -134,4 +134,22 @@ public class ScanBenchmark {
     public ScanInput buildInputFromMaps() {
         return ScanInput.of(universe, bars, history);
     }
+
+    // the set-up's maps, for LiveScanLatency (call setUp first)
+
+    TradingSession session() {
+        return session;
+    }
+
+    Map<Symbol, DailyStats> universe() {
+        return universe;
+    }
+
+    Map<Symbol, List<Bar>> bars() {
+        return bars;
+    }
+
+    Map<Symbol, long[]> history() {
+        return history;
+    }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 
 import dev.orb.core.session.Command;
 import dev.orb.core.session.EngineEvent;
+import dev.orb.core.strategy.ScanInput;
 import dev.orb.domain.Account;
 import dev.orb.domain.Asset;
 import dev.orb.domain.Bar;
@@ -64,24 +66,21 @@ public final class EventCodec {
             m.put("account", account(e.account()));
             m.put("killSwitch", killSwitch(e.killSwitch()));
         } else if (event instanceof EngineEvent.ScanReady e) {
-            Map<String, Object> universe = new LinkedHashMap<>();
-            e.universe().forEach((s, st) -> universe.put(s.value(), List.of(st.session().toString(),
-                    st.atr14().toPlainString(), st.avgVolume14().toPlainString(), price(st.prevClose()))));
-            Map<String, Object> bars = new LinkedHashMap<>();
-            e.bars().forEach((s, list) -> bars.put(s.value(), list.stream().map(EventCodec::bar).toList()));
-            Map<String, Object> history = new LinkedHashMap<>();
-            e.orVolumeHistory().forEach((s, v) -> {
-                List<Object> l = new ArrayList<>();
-                for (long x : v) {
-                    l.add(Long.toString(x));
-                }
-                history.put(s.value(), l);
-            });
+            // format 2: one array per symbol, its numbers packed in strings (a whole market is ~50,000 bars)
+            m.put("format", SCAN_FORMAT);
+            ScanInput input = e.input();
+            List<Object> symbols = new ArrayList<>(input.size());
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < input.size(); i++) {
+                DailyStats st = input.stats(i);
+                // BigDecimal.toString keeps the scale (toPlainString would turn 1E+3 into 1000, another scale)
+                symbols.add(Arrays.asList(input.symbol(i).value(), st.session().toString(), st.atr14().toString(),
+                        st.avgVolume14().toString(), price(st.prevClose()), packHistory(b, input.orVolumeHistory(i)),
+                        packBars(b, input.bars(i))));
+            }
             Map<String, Object> assets = new LinkedHashMap<>();
             e.assets().forEach((s, a) -> assets.put(s.value(), List.of(a.tradable(), a.shortable(), a.easyToBorrow())));
-            m.put("universe", universe);
-            m.put("bars", bars);
-            m.put("history", history);
+            m.put("symbols", symbols);
             m.put("assets", assets);
         } else if (event instanceof EngineEvent.OrderAcknowledged e) {
             m.put("order", order(e.order()));
@@ -144,33 +143,15 @@ public final class EventCodec {
                         LocalTime.parse(str(m, "close"))), account(map(m, "account")), killSwitch(map(m, "killSwitch")));
             }
             case "ScanReady" -> {
-                Map<Symbol, DailyStats> universe = new TreeMap<>();
-                map(m, "universe").forEach((s, v) -> {
-                    List<Object> l = (List<Object>) v;
-                    Symbol sym = Symbol.of(s);
-                    universe.put(sym, new DailyStats(sym, LocalDate.parse((String) l.get(0)),
-                            new BigDecimal((String) l.get(1)), new BigDecimal((String) l.get(2)),
-                            price((String) l.get(3))));
-                });
-                Map<Symbol, List<Bar>> bars = new TreeMap<>();
-                map(m, "bars").forEach((s, v) -> bars.put(Symbol.of(s),
-                        ((List<Object>) v).stream().map(b -> bar(Symbol.of(s), (List<Object>) b)).toList()));
-                Map<Symbol, long[]> history = new TreeMap<>();
-                map(m, "history").forEach((s, v) -> {
-                    List<Object> l = (List<Object>) v;
-                    long[] a = new long[l.size()];
-                    for (int i = 0; i < a.length; i++) {
-                        a[i] = Long.parseLong((String) l.get(i));
-                    }
-                    history.put(Symbol.of(s), a);
-                });
+                ScanInput input = SCAN_FORMAT.equals(m.get("format")) ? scanInput((List<Object>) m.get("symbols"))
+                        : scanInputOfMaps(m);
                 Map<Symbol, Asset> assets = new TreeMap<>();
                 map(m, "assets").forEach((s, v) -> {
                     List<Object> l = (List<Object>) v;
                     assets.put(Symbol.of(s), new Asset(Symbol.of(s), (Boolean) l.get(0), (Boolean) l.get(1),
                             (Boolean) l.get(2)));
                 });
-                return new EngineEvent.ScanReady(at, universe, bars, history, assets);
+                return new EngineEvent.ScanReady(at, input, assets);
             }
             case "OrderAcknowledged" -> {
                 return new EngineEvent.OrderAcknowledged(at, order(map(m, "order")));
@@ -220,6 +201,104 @@ public final class EventCodec {
     }
 
     // ---- values ------------------------------------------------------------------------------------------
+
+    /** {@code ScanReady}'s payload format: one array per symbol with packed numbers (journals before it: maps). */
+    private static final String SCAN_FORMAT = "2";
+
+    /** {@code "v1,v2,…"}, or null for no history. */
+    private static String packHistory(StringBuilder b, long[] history) {
+        if (history == null) {
+            return null;
+        }
+        b.setLength(0);
+        for (int i = 0; i < history.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(history[i]);
+        }
+        return b.toString();
+    }
+
+    /** {@code "second,nano,minutes,open,high,low,close,volume;…"} with prices in nanos ({@code ""} for none). */
+    private static String packBars(StringBuilder b, List<Bar> bars) {
+        b.setLength(0);
+        for (Bar bar : bars) {
+            if (b.length() > 0) {
+                b.append(';');
+            }
+            b.append(bar.start().getEpochSecond()).append(',').append(bar.start().getNano()).append(',')
+                    .append(bar.timeframe().minutes()).append(',').append(bar.open().nanos()).append(',')
+                    .append(bar.high().nanos()).append(',').append(bar.low().nanos()).append(',')
+                    .append(bar.close().nanos()).append(',').append(bar.volume());
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ScanInput scanInput(List<Object> symbols) {
+        ScanInput.Builder input = ScanInput.builder(symbols.size());
+        for (Object o : symbols) {
+            List<Object> l = (List<Object>) o;
+            Symbol symbol = Symbol.of((String) l.get(0));
+            input.symbol(new DailyStats(symbol, LocalDate.parse((String) l.get(1)), new BigDecimal((String) l.get(2)),
+                    new BigDecimal((String) l.get(3)), price((String) l.get(4))), unpackLongs((String) l.get(5)));
+            String bars = (String) l.get(6);
+            if (!bars.isEmpty()) {
+                for (String bar : bars.split(";", -1)) {
+                    long[] v = unpackLongs(bar);
+                    if (v.length != 8 || v[1] != (int) v[1] || v[2] != (int) v[2]) {
+                        throw new InvalidValueException("ScanReady: bar of " + symbol + " '" + bar
+                                + "' is not 8 numbers (second, nano, minutes, open, high, low, close, volume)");
+                    }
+                    input.bar(v[0], (int) v[1], (int) v[2], v[3], v[4], v[5], v[6], v[7]);
+                }
+            }
+        }
+        return input.build();
+    }
+
+    /** The longs of {@code "a,b,…"}; null for null, none for {@code ""}. */
+    private static long[] unpackLongs(String packed) {
+        if (packed == null) {
+            return null;
+        }
+        if (packed.isEmpty()) {
+            return new long[0];
+        }
+        String[] parts = packed.split(",", -1);
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Long.parseLong(parts[i]);
+        }
+        return values;
+    }
+
+    /** The maps of the first format (journals written before format 2). */
+    @SuppressWarnings("unchecked")
+    private static ScanInput scanInputOfMaps(Map<String, Object> m) {
+        Map<Symbol, DailyStats> universe = new TreeMap<>();
+        map(m, "universe").forEach((s, v) -> {
+            List<Object> l = (List<Object>) v;
+            Symbol sym = Symbol.of(s);
+            universe.put(sym, new DailyStats(sym, LocalDate.parse((String) l.get(0)),
+                    new BigDecimal((String) l.get(1)), new BigDecimal((String) l.get(2)),
+                    price((String) l.get(3))));
+        });
+        Map<Symbol, List<Bar>> bars = new TreeMap<>();
+        map(m, "bars").forEach((s, v) -> bars.put(Symbol.of(s),
+                ((List<Object>) v).stream().map(b -> bar(Symbol.of(s), (List<Object>) b)).toList()));
+        Map<Symbol, long[]> history = new TreeMap<>();
+        map(m, "history").forEach((s, v) -> {
+            List<Object> l = (List<Object>) v;
+            long[] a = new long[l.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Long.parseLong((String) l.get(i));
+            }
+            history.put(Symbol.of(s), a);
+        });
+        return ScanInput.of(universe, bars, history);
+    }
 
     private static String price(Price p) {
         return p == null ? null : Long.toString(p.nanos());
@@ -277,11 +356,6 @@ public final class EventCodec {
     private static KillSwitchState killSwitch(Map<String, Object> m) {
         return new KillSwitchState((Boolean) m.get("engaged"), str(m, "by"), Instant.parse(str(m, "at")),
                 str(m, "reason"));
-    }
-
-    private static List<Object> bar(Bar b) {
-        return List.of(b.start().toString(), Integer.toString(b.timeframe().minutes()), price(b.open()), price(b.high()),
-                price(b.low()), price(b.close()), Long.toString(b.volume()));
     }
 
     private static Bar bar(Symbol s, List<Object> l) {

@@ -193,7 +193,6 @@ public final class SessionEngine {
             phase = Phase.TRADING;
             assets = e.assets();
             Scanner.Result result = Scanner.scan(session, e.input(), startEquity, config);
-            commands.add(new Command.PersistOpeningRanges(result.records()));
             int rank = 0;
             for (OrderPlanner.Plan plan : result.plans()) {
                 rank++;
@@ -206,6 +205,9 @@ public final class SessionEngine {
                     placeEntry(t.intent(), t.candidate().rvol().toDouble(), rank, t.candidate().stats().atr14());
                 }
             }
+            // after the entries: a whole market's records are thousands of rows, and the orders should not wait for
+            // them (the journaled scan event holds their inputs, and the scan is a pure function of it)
+            commands.add(new Command.PersistOpeningRanges(result.records()));
         }
 
         private void placeEntry(OrderIntent intent, double rvol, int rank, BigDecimal atr) {
