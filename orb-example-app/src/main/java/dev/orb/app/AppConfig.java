@@ -86,6 +86,7 @@ public final class AppConfig {
         LIVE.put("live.accountRefreshInterval", (b, v) -> b.accountRefreshInterval(duration(v)));
         LIVE.put("live.reconcileInterval", (b, v) -> b.reconcileInterval(duration(v)));
         LIVE.put("live.allowLateEntries", (b, v) -> b.allowLateEntries(bool(v)));
+        LIVE.put("live.scanRehearsals", (b, v) -> b.scanRehearsals(Integer.parseInt(v)));
     }
 
     private final OrbConfig strategy;

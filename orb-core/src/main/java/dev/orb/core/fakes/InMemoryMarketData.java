@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.orb.domain.Bar;
@@ -55,8 +57,10 @@ public final class InMemoryMarketData implements MarketData {
                                                            Instant to) {
         requests++;
         Map<Symbol, List<Bar>> out = new TreeMap<>();
+        // a set: a whole market asks for 10,000 symbols' bars, and List.contains would make this quadratic
+        Set<Symbol> wanted = new HashSet<>(symbols);
         for (Bar b : intraday) {
-            if (symbols.contains(b.symbol()) && b.timeframe().equals(timeframe) && !b.start().isBefore(from)
+            if (wanted.contains(b.symbol()) && b.timeframe().equals(timeframe) && !b.start().isBefore(from)
                     && b.start().isBefore(to)) {
                 out.computeIfAbsent(b.symbol(), s -> new ArrayList<>()).add(b);
             }

@@ -24,15 +24,21 @@ import dev.orb.core.config.ConfigException;
  * @param allowLateEntries       {@code live.allowLateEntries}: when the start-up reconciliation succeeds only after
  *                               the scan time, scan anyway (false: such a day places no entries). The engine's
  *                               entry window ({@code scan.maxDelayMinutes}) applies either way.
+ * @param scanRehearsals         {@code live.scanRehearsals}: how many times the session start rehearses the scan
+ *                               (5): the engine decides, and the journal encodes and decodes, a scan of the stored
+ *                               universe with made-up bars, in memory and without any effect, so that the real
+ *                               scan runs compiled code instead of cold code (docs/live.md); 0 turns it off; 0..100
  */
 public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightlySyncDelay,
-                         Duration accountRefreshInterval, Duration reconcileInterval, boolean allowLateEntries) {
+                         Duration accountRefreshInterval, Duration reconcileInterval, boolean allowLateEntries,
+                         int scanRehearsals) {
     public static final Duration DEFAULT_SCAN_DELAY = Duration.ofSeconds(20);
     public static final Duration DEFAULT_START_LEAD = Duration.ofMinutes(10);
     public static final Duration DEFAULT_NIGHTLY_SYNC_DELAY = Duration.ofMinutes(30);
     public static final Duration DEFAULT_ACCOUNT_REFRESH_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(60);
     public static final boolean DEFAULT_ALLOW_LATE_ENTRIES = false;
+    public static final int DEFAULT_SCAN_REHEARSALS = 5;
 
     private static final LiveConfig DEFAULTS = builder().build();
 
@@ -46,6 +52,9 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
         range(p, "live.nightlySyncDelay", nightlySyncDelay, Duration.ZERO, Duration.ofHours(6));
         range(p, "live.accountRefreshInterval", accountRefreshInterval, Duration.ofSeconds(1), Duration.ofHours(1));
         range(p, "live.reconcileInterval", reconcileInterval, Duration.ofSeconds(1), Duration.ofHours(1));
+        if (scanRehearsals < 0 || scanRehearsals > 100) {
+            p.add("live.scanRehearsals: " + scanRehearsals + " must be in 0..100");
+        }
         if (!p.isEmpty()) {
             throw new ConfigException(p);
         }
@@ -69,7 +78,8 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
                 .nightlySyncDelay(nightlySyncDelay)
                 .accountRefreshInterval(accountRefreshInterval)
                 .reconcileInterval(reconcileInterval)
-                .allowLateEntries(allowLateEntries);
+                .allowLateEntries(allowLateEntries)
+                .scanRehearsals(scanRehearsals);
     }
 
     private static void range(List<String> p, String key, Duration v, Duration min, Duration max) {
@@ -88,6 +98,7 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
         private Duration accountRefreshInterval = DEFAULT_ACCOUNT_REFRESH_INTERVAL;
         private Duration reconcileInterval = DEFAULT_RECONCILE_INTERVAL;
         private boolean allowLateEntries = DEFAULT_ALLOW_LATE_ENTRIES;
+        private int scanRehearsals = DEFAULT_SCAN_REHEARSALS;
 
         private Builder() {
         }
@@ -128,6 +139,12 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
             return this;
         }
 
+        /** Sets {@code live.scanRehearsals}; see {@link LiveConfig}. */
+        public Builder scanRehearsals(int v) {
+            scanRehearsals = v;
+            return this;
+        }
+
         /**
          * Validates every key and builds.
          *
@@ -135,7 +152,7 @@ public record LiveConfig(Duration scanDelay, Duration startLead, Duration nightl
          */
         public LiveConfig build() {
             return new LiveConfig(scanDelay, startLead, nightlySyncDelay, accountRefreshInterval, reconcileInterval,
-                    allowLateEntries);
+                    allowLateEntries, scanRehearsals);
         }
     }
 }

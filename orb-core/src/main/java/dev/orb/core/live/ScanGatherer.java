@@ -113,6 +113,20 @@ final class ScanGatherer {
         return new Result(null, "", universe, bars, history, tradability, warnings);
     }
 
+    /**
+     * Reads the stored volume history the scan will read, and drops it: the storage's caches and the JVM's compiled
+     * code are then warm for the scan (the history may still change before it; the scan reads it again).
+     */
+    void warmStoredHistory() {
+        OrbConfig config = plan.config();
+        if (config.rvolMethod() != RvolMethod.OPENING_RANGE) {
+            return;
+        }
+        List<LocalDate> sessions = plan.calendar().sessionsBefore(session.date(), config.rvolLookback()).stream()
+                .map(TradingSession::date).toList();
+        store.openingRangeVolumes(sessions, config.openingRangeMinutes());
+    }
+
     /** Fills {@code out} with the volume history of {@code symbols}; returns the sessions not stored ("" if none). */
     private String history(LocalDate date, int minutes, int lookback, Set<Symbol> symbols, Map<Symbol, long[]> out,
                            List<String> warnings) {

@@ -1,6 +1,8 @@
 package dev.orb.core.live;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,6 +18,7 @@ import dev.orb.core.session.SessionJournal;
 import dev.orb.core.session.SessionRunner;
 import dev.orb.core.session.SessionState;
 import dev.orb.core.strategy.SessionSchedule;
+import dev.orb.domain.DailyStats;
 import dev.orb.domain.InvalidValueException;
 import dev.orb.domain.KillSwitchState;
 import dev.orb.domain.Symbol;
@@ -41,6 +44,8 @@ import dev.orb.ports.Storage;
  * switch is not held up by a scan fetching bars) because the runner queues events from any thread.
  */
 public final class TradingDay implements AutoCloseable {
+    /** A rehearsal is skipped when the scan is less than this far away: it must not compete with the scan. */
+    private static final Duration REHEARSAL_MARGIN = Duration.ofMinutes(1);
     private final TradingSession session;
     private final DayPlan plan;
     private final SessionRunner runner;
@@ -145,7 +150,7 @@ public final class TradingDay implements AutoCloseable {
             if (!now.isBefore(plan.scanAt(session))) {
                 scanLocked();
             } else if (runner.state().phase() == Phase.AWAITING_SCAN) {
-                warnIfNoUniverse();
+                prepareForScan(now);
             }
             if (!now.isBefore(plan.eodAt(session))) {
                 eodLocked();
@@ -302,14 +307,38 @@ public final class TradingDay implements AutoCloseable {
     }
 
     /** Early, while there is still time to run the nightly sync before the scan. */
-    private void warnIfNoUniverse() {
+    /**
+     * Early, while there is still time to run the nightly sync before the scan: warns when no universe is stored, else
+     * rehearses the scan ({@link ScanRehearsal}, {@code live.scanRehearsals} times) and reads the stored volume
+     * history once (both only warm caches and compiled code) when the scan is at least a minute away. A failed
+     * rehearsal is a warning and changes nothing.
+     */
+    private void prepareForScan(Instant now) {
+        List<DailyStats> universe;
         try {
-            if (storage.universe(session.date()).isEmpty()) {
-                alerts.alert(Severity.WARNING, "no universe stored for " + session.date() + " yet: run the nightly sync before"
-                        + " the scan at " + DayPlan.newYorkTime(plan.scanAt(session)) + ", or the day places no entries");
-            }
+            universe = storage.universe(session.date());
         } catch (RuntimeException e) {
             alerts.warn("could not read the universe of " + session.date() + ": " + e.getMessage());
+            return;
+        }
+        if (universe.isEmpty()) {
+            alerts.alert(Severity.WARNING, "no universe stored for " + session.date() + " yet: run the nightly sync before"
+                    + " the scan at " + DayPlan.newYorkTime(plan.scanAt(session)) + ", or the day places no entries");
+            return;
+        }
+        int times = plan.live().scanRehearsals();
+        if (times == 0 || now.plus(REHEARSAL_MARGIN).isAfter(plan.scanAt(session))) {
+            return;
+        }
+        try {
+            long start = clock.monotonicNanos();
+            int orders = ScanRehearsal.run(session, plan.config(), universe, times);
+            gatherer.warmStoredHistory();
+            alerts.info("session " + session.date() + ": scan rehearsed " + times + " times over " + universe.size()
+                    + " symbols with made-up bars (" + orders + " made-up entries, nothing sent) in "
+                    + (clock.monotonicNanos() - start) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            alerts.warn("session " + session.date() + ": scan rehearsal failed (nothing was affected): " + e);
         }
     }
 

@@ -170,7 +170,9 @@ public final class ScanDao {
         }
         List<LocalDate> dates = new ArrayList<>(positions.keySet());
         String placeholders = String.join(", ", Collections.nCopies(dates.size(), "?"));
-        Map<Symbol, long[]> out = new HashMap<>();
+        // a whole market is 14 × 10,000 rows, read once a day at the scan: rows are keyed by the symbol's text and
+        // a Symbol (a validated ticker) is made once per symbol, not once per row
+        Map<String, long[]> bySymbol = new HashMap<>();
         db.read("reading opening-range volumes of " + dates.size() + " sessions", h -> {
             try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT session_date, symbol, volume"
                     + " FROM opening_range_volumes WHERE minutes = ? AND session_date IN (" + placeholders + ")")) {
@@ -180,9 +182,9 @@ public final class ScanDao {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long[] row = out.computeIfAbsent(Columns.symbol(rs, "symbol"), s -> new long[sessions.size()]);
-                        long volume = rs.getLong("volume");
-                        for (int i : positions.get(Columns.date(rs, "session_date"))) {
+                        long[] row = bySymbol.computeIfAbsent(rs.getString(2), s -> new long[sessions.size()]);
+                        long volume = rs.getLong(3);
+                        for (int i : positions.get(rs.getObject(1, LocalDate.class))) {
                             row[i] = volume;
                         }
                     }
@@ -190,6 +192,8 @@ public final class ScanDao {
             }
             return null;
         });
+        Map<Symbol, long[]> out = new HashMap<>(bySymbol.size() * 2);
+        bySymbol.forEach((symbol, volumes) -> out.put(Symbol.of(symbol), volumes));
         return Collections.unmodifiableMap(out);
     }
 
