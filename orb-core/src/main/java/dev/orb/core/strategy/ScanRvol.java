@@ -40,6 +40,7 @@ final class ScanRvol {
      * @param n               the history's length
      * @param previousVolumes the history, only read when {@code historySum} is unusual or a product overflows (so
      *                        that the scan does not fetch 10,000 arrays)
+     * @return whether there is a value (false: no history, or one of zeros)
      */
     boolean computeOpeningRange(long todayVolume, long historySum, int n, long[] previousVolumes) {
         big = null;

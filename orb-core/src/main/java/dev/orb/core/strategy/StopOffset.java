@@ -40,9 +40,9 @@ final class StopOffset {
 
     /**
      * {@code TickMath.splitOffset(fraction × atr snapped to 18 decimals)}, i.e.
-     * {@code 2 × min(whole nanos, HUGE) + (1 if a fraction of a nano remains)}, or {@link #NOT_FAST}; of a
-     * non-negative ATR given as {@link ScanInput} holds it: its unscaled value {@code uHi × 2^64 + uLo} (unsigned,
-     * {@code bits} bits, {@link ScanInput#ATR_TOO_LONG} for one it does not hold) and its scale.
+     * {@code 2 × min(whole nanos, HUGE) + (1 if a fraction of a nano remains)}, or {@link #NOT_FAST}. The ATR
+     * (never negative) comes as {@link ScanInput} holds it: its unscaled value {@code uHi × 2^64 + uLo} (unsigned,
+     * {@code bits} bits, or {@link ScanInput#ATR_TOO_LONG} for one too long to hold) and its scale.
      */
     long split(long uLo, long uHi, int bits, int atrScale) {
         if (!usable || bits < 0) {
