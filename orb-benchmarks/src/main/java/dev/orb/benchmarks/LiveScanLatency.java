@@ -4,16 +4,19 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import dev.orb.adapter.jdbc.JdbcConfig;
 import dev.orb.adapter.jdbc.JdbcStorage;
@@ -63,8 +66,9 @@ public final class LiveScanLatency {
         TradingSession session = input.session();
         OrbConfig config = OrbConfig.defaults();
         String schema = "orb_latency_" + ProcessHandle.current().pid();
+        Path h2 = postgres ? null : Files.createTempDirectory("orb-latency");
         JdbcConfig jdbc = postgres ? JdbcConfig.postgres(args[1], args[2], "").withSchema(schema)
-                : JdbcConfig.h2File(Files.createTempDirectory("orb-latency"));
+                : JdbcConfig.h2File(h2);
         long[] firstOrder = {0};
         long[] lastOrder = {0};
         long[] saveStart = {0};
@@ -103,6 +107,13 @@ public final class LiveScanLatency {
                     ms(lastOrder[0] - scanCalled), fake.openOrders().size(), ms(saveStart[0] - scanCalled),
                     ms(saveEnd[0] - scanCalled), ms(done - scanCalled));
         } finally {
+            if (h2 != null) {
+                try (Stream<Path> files = Files.walk(h2)) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
             if (postgres) {
                 try (Connection c = DriverManager.getConnection(args[1], args[2], "");
                      Statement s = c.createStatement()) {
