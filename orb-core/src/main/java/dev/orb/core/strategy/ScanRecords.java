@@ -29,49 +29,16 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
     static final byte NO_HISTORY = 4;
     static final byte BELOW_MINIMUM = 5;
 
-    /** The input's universe (shared, never changed; the records do not keep the input's bars alive). */
-    private final Symbol[] symbols;
-    private final DailyStats[] stats;
-    private final OrbConfig config;
-    private final LocalDate session;
-    private final String belowMinimum;
+    /**
+     * The columns, which nothing writes once sealed. Both fields are final, so a thread that reads the records sees
+     * every value the scan wrote before {@link Writer#seal()}.
+     */
+    private final Writer columns;
     private final int size;
-    private final int[] symbolIndex;
-    private final long[] open;
-    private final long[] high;
-    private final long[] low;
-    private final long[] close;
-    private final long[] volume;
-    private final byte[] kind;
-    private final double[] rvol;
-    private final int[] rank;
-    private final long[] entry;
-    private final long[] stop;
 
-    private ScanRecords(Writer w) {
-        symbols = w.symbols;
-        stats = w.stats;
-        config = w.config;
-        session = w.session;
-        belowMinimum = w.belowMinimum;
-        size = w.size;
-        symbolIndex = w.symbolIndex;
-        open = w.open;
-        high = w.high;
-        low = w.low;
-        close = w.close;
-        volume = w.volume;
-        kind = w.kind;
-        rvol = w.rvol;
-        rank = w.rank;
-        entry = w.entry;
-        stop = w.stop;
-    }
-
-    private static OpeningRange rangeOf(Symbol symbol, LocalDate session, OrbConfig config, long open, long high,
-                                        long low, long close, long volume) {
-        return new OpeningRange(symbol, session, config.openingRangeMinutes(), new Price(open), new Price(high),
-                new Price(low), new Price(close), volume);
+    private ScanRecords(Writer columns) {
+        this.columns = columns;
+        this.size = columns.size;
     }
 
     @Override
@@ -79,16 +46,17 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("record " + i + " of " + size);
         }
-        OpeningRange range = rangeOf(symbols[symbolIndex[i]], session, config, open[i], high[i], low[i], close[i],
-                volume[i]);
-        return switch (kind[i]) {
-            case RANKED -> new OpeningRangeRecord(range, rvol[i], rank[i], new Price(entry[i]),
-                    stop[i] == 0 ? null : new Price(stop[i]), rank[i] <= config.scanTopN(), "");
-            case NOT_ELIGIBLE -> note(range, rvol[i], "not eligible: "
-                    + UniverseFilter.rejection(stats[symbolIndex[i]], config).orElseThrow());
-            case DOJI -> note(range, rvol[i], "doji");
-            case NO_HISTORY -> note(range, rvol[i], "no volume history");
-            case BELOW_MINIMUM -> note(range, rvol[i], belowMinimum);
+        Writer c = columns;
+        OpeningRange range = c.range(i);
+        double rvol = c.rvol[i];
+        return switch (c.kind[i]) {
+            case RANKED -> new OpeningRangeRecord(range, rvol, c.rank[i], new Price(c.entry[i]),
+                    c.stop[i] == 0 ? null : new Price(c.stop[i]), c.rank[i] <= c.config.scanTopN(), "");
+            case NOT_ELIGIBLE -> note(range, rvol, "not eligible: "
+                    + UniverseFilter.rejection(c.stats[c.symbolIndex[i]], c.config).orElseThrow());
+            case DOJI -> note(range, rvol, "doji");
+            case NO_HISTORY -> note(range, rvol, "no volume history");
+            case BELOW_MINIMUM -> note(range, rvol, c.belowMinimum);
             default -> throw new IllegalStateException("record " + i + " of " + size + " was not decided");
         };
     }
@@ -104,6 +72,7 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
 
     /** The scan's side: fills the columns row by row, then {@link #seal()}s them into the records. One per scan. */
     static final class Writer {
+        /** The input's universe (shared, never changed; the records do not keep the input's bars alive). */
         private final Symbol[] symbols;
         private final DailyStats[] stats;
         private final OrbConfig config;
@@ -169,12 +138,13 @@ final class ScanRecords extends AbstractList<OpeningRangeRecord> implements Rand
             stop[i] = stopNanos;
         }
 
-        /** The opening range of row {@code i} (for a candidate's plan). */
+        /** The opening range of row {@code i}. */
         OpeningRange range(int i) {
-            return rangeOf(symbols[symbolIndex[i]], session, config, open[i], high[i], low[i], close[i], volume[i]);
+            return new OpeningRange(symbols[symbolIndex[i]], session, config.openingRangeMinutes(), new Price(open[i]),
+                    new Price(high[i]), new Price(low[i]), new Price(close[i]), volume[i]);
         }
 
-        /** The records; the writer is not used after this. */
+        /** The records; nothing writes to this writer after this. */
         ScanRecords seal() {
             return new ScanRecords(this);
         }
