@@ -122,16 +122,19 @@ final class ScanGatherer {
         if (config.rvolMethod() != RvolMethod.OPENING_RANGE) {
             return;
         }
-        List<LocalDate> sessions = plan.calendar().sessionsBefore(session.date(), config.rvolLookback()).stream()
-                .map(TradingSession::date).toList();
-        store.openingRangeVolumes(sessions, config.openingRangeMinutes());
+        store.openingRangeVolumes(historySessions(session.date(), config.rvolLookback()),
+                config.openingRangeMinutes());
+    }
+
+    /** The {@code lookback} sessions before {@code date} whose opening-range volumes make the RVOL history. */
+    private List<LocalDate> historySessions(LocalDate date, int lookback) {
+        return plan.calendar().sessionsBefore(date, lookback).stream().map(TradingSession::date).toList();
     }
 
     /** Fills {@code out} with the volume history of {@code symbols}; returns the sessions not stored ("" if none). */
     private String history(LocalDate date, int minutes, int lookback, Set<Symbol> symbols, Map<Symbol, long[]> out,
                            List<String> warnings) {
-        List<LocalDate> sessions = plan.calendar().sessionsBefore(date, lookback).stream()
-                .map(TradingSession::date).toList();
+        List<LocalDate> sessions = historySessions(date, lookback);
         Set<LocalDate> stored = new HashSet<>(store.openingRangeVolumeDates(sessions.get(0),
                 sessions.get(sessions.size() - 1), minutes));
         List<LocalDate> missing = sessions.stream().filter(d -> !stored.contains(d)).toList();
