@@ -200,4 +200,49 @@ class ScanInputTest {
         input.orVolumeHistory().forEach((s, v) -> assertThat(v).containsExactly(history.get(s)));
         assertThat(ScanInput.of(input.universe(), input.bars(), input.orVolumeHistory())).isEqualTo(input);
     }
+
+    /**
+     * The builder's check of a bar given by its parts is its own copy of {@link Bar}'s rules (so that the backtest
+     * need not build a {@code Bar} per row): it accepts exactly the parts {@code Bar} accepts, so a rule added to
+     * {@code Bar} and not to the builder fails here.
+     */
+    @Property(tries = 2000)
+    void aBarFromParts_isAcceptedExactlyWhenBarAcceptsIt(@ForAll long seed) {
+        Random r = new Random(seed);
+        long base = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 1 + (r.nextLong() >>> 20);
+        long[] prices = new long[4];
+        for (int k = 0; k < 4; k++) {
+            prices[k] = switch (r.nextInt(6)) {
+                case 0 -> 0;
+                case 1 -> -r.nextInt(3);
+                default -> Math.max(-1, base + r.nextInt(5) - 2);
+            };
+        }
+        int nano = r.nextInt(8) == 0 ? (r.nextBoolean() ? -1 : 1_000_000_000)
+                : r.nextInt(3) == 0 ? r.nextInt(1000) : 0;
+        int minutes = r.nextInt(8) == 0 ? r.nextInt(3) * 391 : 1 + r.nextInt(390);
+        long volume = r.nextInt(8) == 0 ? -1 - r.nextInt(3) : r.nextLong() >>> 1;
+        long second = SESSION.openInstant().getEpochSecond() + r.nextInt(1000) - 500;
+        boolean barAccepts;
+        try {
+            new Bar(AAA, java.time.Instant.ofEpochSecond(second, nano), Timeframe.ofMinutes(minutes),
+                    new Price(prices[0]), new Price(prices[1]), new Price(prices[2]), new Price(prices[3]), volume);
+            barAccepts = true;
+        } catch (InvalidValueException | java.time.DateTimeException | ArithmeticException e) {
+            barAccepts = false;
+        }
+        // Instant.ofEpochSecond adjusts a nano outside 0..999,999,999 into the seconds; the builder refuses it
+        barAccepts &= nano >= 0 && nano <= 999_999_999;
+
+        ScanInput.Builder builder = ScanInput.builder(1).symbol(stats("AAA", "1", "1", "1"), null);
+        boolean builderAccepts;
+        try {
+            builder.bar(second, nano, minutes, prices[0], prices[1], prices[2], prices[3], volume);
+            builderAccepts = true;
+        } catch (InvalidValueException e) {
+            builderAccepts = false;
+        }
+        assertThat(builderAccepts).as("open %d high %d low %d close %d volume %d nano %d minutes %d", prices[0],
+                prices[1], prices[2], prices[3], volume, nano, minutes).isEqualTo(barAccepts);
+    }
 }
